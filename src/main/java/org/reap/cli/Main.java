@@ -1,0 +1,59 @@
+package org.reap.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Entry point. The only place that exits the JVM. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs reap in-process with the given writers; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, java.nio.file.Path.of(""));
+  }
+
+  /** Runs reap as if started in the folder {@code cwd}: relative paths resolve against it. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, java.nio.file.Path cwd) {
+    CommandLine cl = commandLine(out, err, cwd);
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, java.nio.file.Path cwd) {
+    ReapCommand root = new ReapCommand();
+    root.cwd = cwd.toAbsolutePath().normalize();
+    CommandLine cl = new CommandLine(root);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          err.println("reap: internal error: " + ex);
+          err.println("This is a bug in reap, not in your files. Please report it with the command you ran.");
+          if (System.getenv("REAP_DEBUG") != null) {
+            ex.printStackTrace(err);
+          }
+          return ExitCodes.INTERNAL;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("reap: " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCodes.USAGE;
+        });
+    return cl;
+  }
+}

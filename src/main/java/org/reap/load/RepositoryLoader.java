@@ -1,0 +1,130 @@
+package org.reap.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.reap.diagnostic.Diagnostics;
+import org.reap.model.Document;
+import org.reap.model.Repository;
+import org.reap.source.SourceFile;
+import org.reap.source.Span;
+import org.reap.validate.SchemaBinder;
+
+/**
+ * Finds the YAML files of a repository folder (or the files named), reads and binds each. A file
+ * that cannot be read or bound is reported and left out; the rest are still checked.
+ */
+public final class RepositoryLoader {
+  private RepositoryLoader() {}
+
+  /** Folders never searched for documents. */
+  private static final List<String> SKIP = List.of("out", "templates", "node_modules", "target");
+
+  /**
+   * Loads {@code paths} (folders or files). The repository root is the first folder given, or
+   * the folder of the first file.
+   */
+  public static Repository load(List<Path> paths, Diagnostics diags) {
+    return load(paths, Path.of(""), diags);
+  }
+
+  /** As {@link #load(List, Diagnostics)}, showing paths relative to {@code base}. */
+  public static Repository load(List<Path> paths, Path base, Diagnostics diags) {
+    Path cwd = base.toAbsolutePath().normalize();
+    Path root = null;
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      Path abs = cwd.resolve(p).normalize();
+      SourceFile shown = new SourceFile(abs, display(cwd, abs), "");
+      if (!Files.exists(abs)) {
+        diags.error("file.not-found", Span.ofFile(shown), "there is no file or folder here", "check the spelling of the path; reap validate with no path reads plans/");
+        continue;
+      }
+      if (Files.isDirectory(abs)) {
+        if (root == null) {
+          root = abs;
+        }
+        files.addAll(yamlFiles(abs, cwd, diags));
+      } else {
+        if (root == null) {
+          root = abs.getParent();
+        }
+        files.add(abs);
+      }
+    }
+    List<Document> docs = new ArrayList<>();
+    Path realRoot = realPath(root);
+    for (Path f : files) {
+      String shown = display(cwd, f);
+      if (realRoot != null && Files.isSymbolicLink(f)) {
+        Path real = realPath(f);
+        if (real == null || !real.startsWith(realRoot)) {
+          diags.error(
+              "file.outside-repository",
+              Span.ofFile(new SourceFile(f, shown, "")),
+              "this is a link to a file outside the repository",
+              "copy the file into the repository instead of linking to it");
+          continue;
+        }
+      }
+      YamlLoader.Loaded loaded = YamlLoader.load(f, shown, diags);
+      if (loaded == null) {
+        continue;
+      }
+      Document d = SchemaBinder.bind(loaded.file(), loaded.root(), diags);
+      if (d != null) {
+        docs.add(d);
+      }
+    }
+    return new Repository(root == null ? cwd : root, docs, files.size());
+  }
+
+  private static Path realPath(Path p) {
+    try {
+      return p == null ? null : p.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static String display(Path cwd, Path abs) {
+    try {
+      if (abs.startsWith(cwd)) {
+        return cwd.relativize(abs).toString().replace('\\', '/');
+      }
+    } catch (IllegalArgumentException e) {
+      // different roots: show the absolute path
+    }
+    return abs.toString().replace('\\', '/');
+  }
+
+  private static List<Path> yamlFiles(Path dir, Path cwd, Diagnostics diags) {
+    try (Stream<Path> s = Files.walk(dir, 12)) {
+      return s.filter(p -> !p.equals(dir))
+          .filter(p -> !skipped(dir.relativize(p)))
+          .filter(p -> {
+            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            return (n.endsWith(".yaml") || n.endsWith(".yml")) && !Files.isDirectory(p);
+          })
+          .sorted()
+          .toList();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      diags.error("file.unreadable", Span.ofFile(new SourceFile(dir, display(cwd, dir), "")), "the folder cannot be read (" + e.getMessage() + ")", "check that you have permission to read it");
+      return List.of();
+    }
+  }
+
+  private static boolean skipped(Path rel) {
+    for (Path part : rel) {
+      String n = part.toString();
+      if (n.startsWith(".") || SKIP.contains(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,59 @@
+package org.reap.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.reap.schema.ObjType;
+import org.reap.source.Span;
+
+/**
+ * A value checked against the schema, with its position. Scalars hold typed values: String,
+ * {@link Markdown}, {@link When}, LocalDate, YearMonth, Long, BigDecimal, Boolean, {@link Length}.
+ */
+public sealed interface Node permits Node.Obj, Node.Lst, Node.Val, Node.Dict {
+  Span span();
+
+  record Obj(Span span, ObjType type, Map<String, Node> fields) implements Node {
+    public Optional<Node> get(String name) {
+      return Optional.ofNullable(fields.get(name));
+    }
+
+    public boolean has(String name) {
+      return fields.containsKey(name);
+    }
+
+    /** The typed value of a scalar field, or null when absent. */
+    @SuppressWarnings("unchecked")
+    public <T> T value(String name) {
+      Node n = fields.get(name);
+      return n instanceof Val v ? (T) v.value() : null;
+    }
+
+    public String string(String name) {
+      Object v = value(name);
+      return v == null ? null : v.toString();
+    }
+
+    public List<Node> list(String name) {
+      Node n = fields.get(name);
+      return n instanceof Lst l ? l.items() : List.of();
+    }
+
+    public Obj obj(String name) {
+      Node n = fields.get(name);
+      return n instanceof Obj o ? o : null;
+    }
+
+    /** Position of a field's value, or of this object when the field is absent. */
+    public Span spanOf(String name) {
+      Node n = fields.get(name);
+      return n == null ? span : n.span();
+    }
+  }
+
+  record Lst(Span span, List<Node> items) implements Node {}
+
+  record Val(Span span, Object value) implements Node {}
+
+  record Dict(Span span, Map<String, Node> entries) implements Node {}
+}

@@ -1,0 +1,93 @@
+package org.reap.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.reap.source.Span;
+
+/** Every document read from one repository folder, and an index of every id defined in them. */
+public final class Repository {
+  private final Path root;
+  private final List<Document> documents;
+  private final Map<String, List<Definition>> ids = new LinkedHashMap<>();
+
+  /** Where an id is defined: the type of thing ("team", "plan") and the document it is in. */
+  public record Definition(String id, String type, boolean isDocument, Node.Obj node, Document document, Span span) {}
+
+  private final int filesRead;
+
+  public Repository(Path root, List<Document> documents, int filesRead) {
+    this.filesRead = filesRead;
+    this.root = root;
+    this.documents = List.copyOf(documents);
+    for (Document d : this.documents) {
+      walk(
+          d,
+          (obj, path) -> {
+            String id = obj.string("id");
+            if (id != null) {
+              boolean isDoc = obj == d.root();
+              ids.computeIfAbsent(id, k -> new ArrayList<>())
+                  .add(new Definition(id, obj.type().name(), isDoc, obj, d, obj.spanOf("id")));
+            }
+          });
+    }
+  }
+
+  /** How many YAML files were found, including those that could not be read. */
+  public int filesRead() {
+    return filesRead;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public List<Document> documents() {
+    return documents;
+  }
+
+  public List<Document> ofKind(String kind) {
+    return documents.stream().filter(d -> d.kindName().equals(kind)).toList();
+  }
+
+  /** Every definition of every id, in file order; an id defined twice has two. */
+  public Map<String, List<Definition>> ids() {
+    return Collections.unmodifiableMap(ids);
+  }
+
+  public Definition find(String id) {
+    List<Definition> defs = ids.get(id);
+    return defs == null ? null : defs.get(0);
+  }
+
+  public Document document(String id) {
+    Definition d = find(id);
+    return d != null && d.isDocument() ? d.document() : null;
+  }
+
+  /** Visits every object in a document, depth first, with its field path ("entries[3]"). */
+  public static void walk(Document d, BiConsumer<Node.Obj, String> visitor) {
+    walk(d.root(), "", visitor);
+  }
+
+  private static void walk(Node n, String path, BiConsumer<Node.Obj, String> visitor) {
+    switch (n) {
+      case Node.Obj o -> {
+        visitor.accept(o, path);
+        o.fields().forEach((k, v) -> walk(v, path.isEmpty() ? k : path + "." + k, visitor));
+      }
+      case Node.Lst l -> {
+        for (int i = 0; i < l.items().size(); i++) {
+          walk(l.items().get(i), path + "[" + i + "]", visitor);
+        }
+      }
+      case Node.Dict dict -> dict.entries().forEach((k, v) -> walk(v, path + "." + k, visitor));
+      case Node.Val v -> {}
+    }
+  }
+}

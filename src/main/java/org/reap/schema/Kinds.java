@@ -1,0 +1,520 @@
+package org.reap.schema;
+
+import static org.reap.schema.Scalar.BOOLEAN;
+import static org.reap.schema.Scalar.DATE;
+import static org.reap.schema.Scalar.DURATION;
+import static org.reap.schema.Scalar.EMAIL;
+import static org.reap.schema.Scalar.ID;
+import static org.reap.schema.Scalar.INTEGER;
+import static org.reap.schema.Scalar.LANGUAGE;
+import static org.reap.schema.Scalar.MONTH;
+import static org.reap.schema.Scalar.NUMBER;
+import static org.reap.schema.Scalar.PATH;
+import static org.reap.schema.Scalar.STRING;
+import static org.reap.schema.Scalar.TEXT;
+import static org.reap.schema.Scalar.URL;
+import static org.reap.schema.Scalar.WHEN;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every document kind reap reads, and every field of each. This is the one definition: the binder
+ * checks files against it, {@code reap schema} turns it into JSON Schema, and docs/kinds.md is
+ * generated from it.
+ */
+public final class Kinds {
+  public static final int SCHEMA_VERSION = 1;
+
+  /** Milestone, task and phase statuses. */
+  public static final List<String> STATUSES = List.of("planned", "in-progress", "done", "at-risk", "missed", "dropped");
+
+  /** Outcome statuses in the outcome matrix. */
+  public static final List<String> OUTCOME_STATUSES = List.of("not-started", "emerging", "in-progress", "achieved", "at-risk", "not-met");
+
+  public static final List<String> STAGES = List.of("developing", "implementing", "sustaining");
+
+  public static final List<String> AREAS = List.of("normalize", "organize", "operationalize");
+
+  public static final List<String> SECTION_TYPES =
+      List.of(
+          "issue-detail",
+          "policy-considerations",
+          "economic-impacts",
+          "environmental-considerations",
+          "sustainability",
+          "commission-action",
+          "rationale",
+          "financial-considerations",
+          "local-business-enterprise",
+          "racial-equity-analysis",
+          "background",
+          "other");
+
+  public static final List<String> ATTACHMENT_STATUSES = List.of("final", "pending", "revised", "withdrawn");
+
+  public static final List<String> CADENCE_UNITS = List.of("week", "month", "quarter", "year");
+
+  private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
+
+  public record Kind(String name, ObjType root, String summary) {}
+
+  // ---- shared pieces -------------------------------------------------------------------------
+
+  static final ObjType STATEMENT = new ObjType("statement", "statements", "A point, optionally with a bold lead-in, a date and points under it. Written as plain text when it is only text.");
+
+  static {
+    STATEMENT
+        .opt("lead", STRING, "The bold words that open the point (\"Accountability\").")
+        .opt("text", TEXT, "The point itself.")
+        .opt("date", WHEN, "When it happened, where the source gives a date.")
+        .opt("items", new ListType(STATEMENT), "Points under this one.")
+        .shorthand("text");
+  }
+
+  static final ListType STATEMENTS = new ListType(STATEMENT);
+
+  static final ObjType PERSON =
+      new ObjType("person", "people", "A person: a contact, presenter, member or staff.")
+          .req("name", STRING, "Full name.")
+          .opt("title", STRING, "Job title or seat (\"District 8, Co-chair\").")
+          .opt("organization", STRING, "Office, department or organisation.")
+          .opt("phone", STRING, "Telephone number as it should be printed.")
+          .opt("email", EMAIL, "Email address.")
+          .shorthand("name");
+
+  static final ObjType TASK =
+      new ObjType("task", "tasks", "A task under an objective or a work team.")
+          .opt("id", ID, "Id, so milestones can point at it.")
+          .opt("label", STRING, "The task's letter or number as printed (\"a\").")
+          .req("text", TEXT, "What is to be done.")
+          .opt("team", ScalarType.ref("team"), "The work team responsible.")
+          .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands.")
+          .opt("due", WHEN, "When it is due.")
+          .opt("completed", WHEN, "When it was done.")
+          .opt("items", STATEMENTS, "Parts of the task (\"i. Narrative\").")
+          .opt("notes", TEXT, "Anything else: resources to consider, who may help.")
+          .shorthand("text");
+
+  static final ObjType PERIOD =
+      new ObjType("period", "periods", "A span of time with the label a document uses for it.")
+          .req("when", WHEN, "The span, such as 2024-01/2024-12.")
+          .opt("label", STRING, "How the source names it (\"Fall 2021 (Sept-Dec)\").");
+
+  private static ObjType header(String kind) {
+    return new ObjType(kind, kind + " documents", "")
+        .req("reap", INTEGER, "Schema version; always 1 for now.")
+        .req("kind", ScalarType.oneOf(kind), "The kind of document.")
+        .req("id", ID, "Unique id of this document; output files are named after it.")
+        .req("title", STRING, "Title as printed.")
+        .opt("language", LANGUAGE, "Language of the text (default en).")
+        .opt("source", STRING, "Where this was transcribed from.")
+        .opt("notes", TEXT, "Notes on the document itself, such as what the source leaves unclear.");
+  }
+
+  private static void register(ObjType root, String summary) {
+    KINDS.put(root.name(), new Kind(root.name(), root, summary));
+  }
+
+  // ---- plan ----------------------------------------------------------------------------------
+
+  static {
+    ObjType goal =
+        new ObjType("goal", "goals", "An equity goal.")
+            .req("id", ID, "Id.")
+            .opt("number", STRING, "Number as printed (\"1\").")
+            .req("title", STRING, "Short name.")
+            .opt("statement", TEXT, "The goal in full.");
+    ObjType strategy =
+        new ObjType("strategy", "strategies", "An overall strategy.")
+            .opt("id", ID, "Id.")
+            .req("title", STRING, "Name of the strategy.")
+            .opt("description", TEXT, "What it means.")
+            .shorthand("title");
+    ObjType objective =
+        new ObjType("objective", "objectives", "An objective of the plan, with its tasks.")
+            .req("id", ID, "Id.")
+            .opt("number", STRING, "Number as printed.")
+            .req("title", TEXT, "The objective.")
+            .opt("description", TEXT, "More on the objective.")
+            .opt("questions", new ListType(ScalarType.of(STRING)), "Questions the objective must answer.")
+            .opt("tasks", new ListType(TASK), "Tasks.")
+            .opt("notes", TEXT, "Notes.");
+    ObjType phase =
+        new ObjType("phase", "phases", "A phase of a deliverable's timeline.")
+            .req("title", STRING, "What happens (\"Design & hold listening sessions\").")
+            .req("when", WHEN, "When (\"2024-04/2024-06\").")
+            .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands.");
+    ObjType deliverable =
+        new ObjType("deliverable", "deliverables", "A deliverable with its phased timeline.")
+            .req("id", ID, "Id; milestones point at it.")
+            .opt("number", STRING, "Number as printed.")
+            .req("title", STRING, "Name.")
+            .opt("description", TEXT, "What it is.")
+            .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands.")
+            .opt("completed", PERIOD, "When it was completed, with the label the source uses (\"Fall 2023\").")
+            .opt("timeline_note", STRING, "A note on the timeline (\"Timeline and details pending City capacity\").")
+            .opt("phases", new ListType(phase), "Phases, in order.");
+    ObjType partner =
+        new ObjType("partner", "partners", "A partner in the work and its role (the circle of partnership).")
+            .opt("id", ID, "Id.")
+            .req("name", STRING, "Name.")
+            .opt("short", STRING, "Short name or acronym (\"REA\").")
+            .opt("role", TEXT, "Its role.")
+            .opt("url", URL, "Web site.")
+            .opt("items", STATEMENTS, "Points about the partner.")
+            .shorthand("name");
+    ObjType team =
+        new ObjType("team", "teams", "A work team.")
+            .req("id", ID, "Id; tasks and milestones point at it.")
+            .req("name", STRING, "Name.")
+            .opt("purpose", TEXT, "What the team is responsible for.")
+            .opt("functions", new ListType(ScalarType.of(STRING)), "Its purposes and functions, as a list.")
+            .opt("members", new ListType(PERSON), "Members.")
+            .opt("approach", TEXT, "How it works (\"Using research of existing legislation...\").")
+            .opt("outputs", new ListType(ScalarType.of(STRING)), "What it produces.")
+            .opt("tasks", new ListType(TASK), "Its tasks.");
+    ObjType meeting =
+        new ObjType("meeting", "meetings", "A standing meeting; hours per month are worked out from its length and cadence.")
+            .opt("id", ID, "Id.")
+            .req("name", STRING, "Name.")
+            .opt("participants", STRING, "Who attends.")
+            .opt("length", DURATION, "How long one meeting is (\"2 hours\", \"3 days\").")
+            .opt("hours_per_day", NUMBER, "Hours a day counts as when length is in days (default 8).")
+            .opt("times", NUMBER, "How many times per period.")
+            .opt("per", ScalarType.oneOf(CADENCE_UNITS.toArray(String[]::new)), "The period.")
+            .opt("estimated", BOOLEAN, "yes where the cadence is an estimate.")
+            .opt("schedule", new ListType(ScalarType.of(STRING)), "When it meets (\"first Tuesday of the month\").")
+            .opt("stated_hours_per_month", NUMBER, "Hours per month as the source states them; checked against the worked-out figure.")
+            .opt("note", STRING, "Anything else (\"plus prep time\").");
+    ObjType accomplishment =
+        new ObjType("accomplishment-period", "accomplishment periods", "What was accomplished in one period.")
+            .opt("group", STRING, "Heading the period falls under (\"Racial Equity Alliance - Origin\").")
+            .req("period", PERIOD, "The period.")
+            .req("items", STATEMENTS, "What was accomplished.");
+    ObjType session =
+        new ObjType("learning-session", "learning sessions", "A learning session with its benchmarks.")
+            .req("id", ID, "Id.")
+            .opt("number", STRING, "Number as printed.")
+            .req("title", STRING, "Title.")
+            .opt("when", WHEN, "Dates (XXXX for a year the source does not give).")
+            .opt("description", TEXT, "What happens.")
+            .opt("benchmarks", new ListType(ScalarType.of(STRING)), "Benchmarks.");
+    ObjType resultList =
+        new ObjType("result-list", "result lists", "A list of results with its lead-in sentence.")
+            .opt("lead", STRING, "The sentence before the list.")
+            .req("items", STATEMENTS, "The results.");
+    ObjType section =
+        new ObjType("section", "sections", "A section of narrative: context, background, definitions.")
+            .opt("id", ID, "Id.")
+            .req("heading", STRING, "Heading.")
+            .opt("text", TEXT, "Text.")
+            .opt("items", STATEMENTS, "Points.");
+    ObjType transmittal =
+        new ObjType("transmittal", "transmittals", "The memo a plan was sent under.")
+            .opt("to", new ListType(ScalarType.of(STRING)), "Addressees.")
+            .opt("from", new ListType(ScalarType.of(STRING)), "Senders.")
+            .opt("date", DATE, "Date of the memo.")
+            .opt("text", TEXT, "Opening text.")
+            .opt("attachments", STATEMENTS, "Attachments it lists.");
+    ObjType plan =
+        header("plan")
+            .req("jurisdiction", STRING, "City, county or other government (\"City of Sacramento\").")
+            .opt("body", STRING, "The body or office that owns the plan.")
+            .opt("prepared_by", STRING, "Team or office that prepared it.")
+            .opt("subtitle", STRING, "Subtitle.")
+            .opt("period", PERIOD, "The period the plan covers; dated entries outside it are flagged.")
+            .opt("revised", DATE, "Date of the current revision.")
+            .opt("summary", TEXT, "Summary.")
+            .opt("vision", TEXT, "Vision.")
+            .opt("mission", TEXT, "Mission.")
+            .opt("transmittal", transmittal, "The memo the plan was sent under.")
+            .opt("context", new ListType(section), "Narrative sections: context, background, definitions.")
+            .opt("goals", new ListType(goal), "Equity goals.")
+            .opt("strategies", new ListType(strategy), "Overall strategies.")
+            .opt("desired_results", resultList, "Desired results.")
+            .opt("objectives", new ListType(objective), "Objectives with their tasks.")
+            .opt("deliverables", new ListType(deliverable), "Deliverables with phased timelines.")
+            .opt("partners", new ListType(partner), "Partners and their roles.")
+            .opt("teams", new ListType(team), "Work teams.")
+            .opt("projects", STATEMENTS, "Priority projects and programs.")
+            .opt("meetings", new ListType(meeting), "Standing meetings.")
+            .opt("learning_sessions", new ListType(session), "Learning sessions.")
+            .opt("accomplishments", new ListType(accomplishment), "Accomplishments by period.")
+            .opt("conditions", STATEMENTS, "Conditions that affect outcomes.");
+    register(plan, "A racial equity action plan or work plan: goals, strategies, objectives and tasks, deliverables, partners, teams, meetings, learning sessions, accomplishments.");
+  }
+
+  // ---- milestones ----------------------------------------------------------------------------
+
+  static {
+    ObjType milestone =
+        new ObjType("milestone", "milestones", "One row of a timeline.")
+            .opt("id", ID, "Id (optional; lets reports follow a milestone when it is re-dated).")
+            .opt("month", MONTH, "The month it is listed under, where that differs from its date or the date is TBD.")
+            .req("date", WHEN, "When: a day, a month, a range or TBD.")
+            .opt("date_as_written", STRING, "The date exactly as the source prints it, where it was corrected or read.")
+            .req("title", TEXT, "The milestone.")
+            .opt("owner", STRING, "Who owns it, in words.")
+            .opt("team", ScalarType.ref("team"), "The work team that owns it.")
+            .opt("deliverable", ScalarType.ref("deliverable"), "The deliverable it serves.")
+            .opt("objective", ScalarType.ref("objective"), "The objective it serves.")
+            .opt("partnership", BOOLEAN, "yes where it is an opportunity for partnership (the checkbox column).")
+            .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands (default planned).")
+            .opt("completed", WHEN, "When it was done.")
+            .opt("notes", TEXT, "Notes.");
+    ObjType root =
+        header("milestones")
+            .opt("plan", ScalarType.ref("plan"), "The plan this timeline belongs to.")
+            .opt("partnership_label", STRING, "Heading of the partnership column (\"Opportunities for City Partnership\").")
+            .opt("revised", DATE, "Date of the current revision.")
+            .req("entries", new ListType(milestone), "The milestones, in the order the source lists them.");
+    register(root, "A timeline: dated milestones with owner, deliverable, partnership flag and status.");
+  }
+
+  // ---- outcome matrix ------------------------------------------------------------------------
+
+  static {
+    ObjType outcome = new ObjType("outcome", "outcomes", "An outcome in one cell of the matrix.");
+    outcome
+        .opt("id", ID, "Id, so indicators and reports can point at it.")
+        .req("text", TEXT, "The outcome.")
+        .opt("status", ScalarType.oneOf(OUTCOME_STATUSES.toArray(String[]::new)), "Where it stands.")
+        .opt("evidence", TEXT, "What shows the status.")
+        .opt("indicators", new ListType(ScalarType.ref("indicator")), "Indicators that measure it.")
+        .opt("items", new ListType(outcome), "Outcomes under this one.")
+        .shorthand("text");
+    ObjType area =
+        new ObjType("action-area", "action areas", "One row of the matrix: an action area with its actions and outcomes by stage.")
+            .req("area", ScalarType.oneOf(AREAS.toArray(String[]::new)), "The GARE action area.")
+            .opt("label", STRING, "The row label as printed, where it differs.")
+            .opt("actions", STATEMENTS, "Actions.")
+            .opt("developing", new ListType(outcome), "Outcomes at the developing stage.")
+            .opt("implementing", new ListType(outcome), "Outcomes at the implementing stage.")
+            .opt("sustaining", new ListType(outcome), "Outcomes at the sustaining stage.")
+            .opt("notes", TEXT, "Notes on this row.");
+    ObjType conditions =
+        new ObjType("conditions", "conditions", "Conditions that affect outcomes.")
+            .opt("prompt", STRING, "The question the matrix asks.")
+            .opt("items", STATEMENTS, "The conditions.");
+    ObjType root =
+        header("outcome-matrix")
+            .opt("plan", ScalarType.ref("plan"), "The plan it belongs to.")
+            .opt("jurisdiction", STRING, "Jurisdiction.")
+            .req("areas", new ListType(area), "Rows: normalize, organize, operationalize.")
+            .opt("conditions", conditions, "Conditions that affect outcomes.");
+    register(root, "Actions and outcomes by GARE action area (normalize, organize, operationalize) and stage (developing, implementing, sustaining).");
+  }
+
+  // ---- indicators ----------------------------------------------------------------------------
+
+  static {
+    MapType groups = new MapType(ScalarType.of(NUMBER), "group (race/ethnicity)");
+    ObjType point =
+        new ObjType("measure", "measures", "A value at a date, optionally by group.")
+            .req("date", WHEN, "When it was measured or is due.")
+            .opt("value", NUMBER, "The value for everyone.")
+            .opt("groups", groups, "The value by race/ethnicity.")
+            .opt("note", STRING, "Note.");
+    ObjType indicator =
+        new ObjType("indicator", "indicators", "Something measured, with baseline, target and observations.")
+            .req("id", ID, "Id; outcomes point at it.")
+            .req("name", STRING, "What is measured.")
+            .opt("description", TEXT, "More on it.")
+            .req("unit", STRING, "Unit (\"percent\", \"people\", \"days\").")
+            .req("polarity", ScalarType.oneOf("higher-is-better", "lower-is-better"), "Which direction is better.")
+            .opt("baseline", point, "Baseline.")
+            .opt("target", point, "Target, with its date.")
+            .opt("observations", new ListType(point), "Observations over time, oldest first.")
+            .opt("source", STRING, "Where the data comes from.")
+            .opt("goal", ScalarType.ref("goal"), "The goal it tracks.")
+            .opt("notes", TEXT, "Notes.");
+    ObjType root =
+        header("indicators")
+            .opt("plan", ScalarType.ref("plan"), "The plan it belongs to.")
+            .req("indicators", new ListType(indicator), "The indicators.");
+    register(root, "Indicators: what is measured, unit, polarity, baseline, target, observations (optionally by race/ethnicity), source.");
+  }
+
+  // ---- findings ------------------------------------------------------------------------------
+
+  static {
+    ObjType theme =
+        new ObjType("theme", "themes", "A theme heard, with the statements under it.")
+            .opt("id", ID, "Id.")
+            .req("title", STRING, "The theme (\"SCHOOLS\").")
+            .opt("note", STRING, "A note on the theme.")
+            .opt("statements", STATEMENTS, "What was said, condensed.");
+    ObjType question =
+        new ObjType("question", "questions", "A question asked, and the themes heard.")
+            .opt("id", ID, "Id.")
+            .opt("number", STRING, "Number of the section as printed.")
+            .req("heading", STRING, "The section heading (\"Does racism exist in Sacramento?\").")
+            .opt("label", STRING, "The question's label as printed (\"Q 0\").")
+            .opt("asked", STRING, "The question as asked.")
+            .opt("note", STRING, "Where or how it was asked (\"Only used in CBO sessions\").")
+            .opt("themes", new ListType(theme), "Themes heard.");
+    ObjType session =
+        new ObjType("engagement-session", "engagement sessions", "A session held.")
+            .opt("id", ID, "Id.")
+            .opt("title", STRING, "Name.")
+            .opt("when", WHEN, "When.")
+            .opt("location", STRING, "Where.")
+            .opt("audience", STRING, "Who took part.")
+            .opt("participants", INTEGER, "How many took part.")
+            .opt("languages", new ListType(ScalarType.of(STRING)), "Languages offered.");
+    ObjType engagement =
+        new ObjType("engagement", "engagements", "The sessions held, in summary.")
+            .opt("count", INTEGER, "How many sessions were held.")
+            .opt("when", WHEN, "When they were held.")
+            .opt("focus", TEXT, "Who they focused on.")
+            .opt("hosts", new ListType(ScalarType.of(STRING)), "Who hosted.")
+            .opt("collaborators", new ListType(ScalarType.of(STRING)), "Who they collaborated with.")
+            .opt("sessions", new ListType(session), "Each session, where known.");
+    ObjType root =
+        header("findings")
+            .opt("plan", ScalarType.ref("plan"), "The plan it informs.")
+            .opt("subtitle", STRING, "Subtitle.")
+            .opt("presented_by", STRING, "Who presents it.")
+            .opt("summary", TEXT, "What this summary is.")
+            .opt("method", TEXT, "How the feedback was gathered and condensed.")
+            .opt("engagement", engagement, "The sessions held.")
+            .req("questions", new ListType(question), "Questions and what was heard.");
+    register(root, "A community engagement summary (\"What We Heard\"): sessions held, questions asked, themes and statements.");
+  }
+
+  // ---- equity analysis -----------------------------------------------------------------------
+
+  static {
+    ObjType proposal =
+        new ObjType("proposal", "proposals", "What the analysis is about.")
+            .req("title", STRING, "Name of the proposal.")
+            .req("type", ScalarType.oneOf("policy", "program", "practice", "budget-decision"), "What kind of decision it is.")
+            .opt("description", TEXT, "What it would do.");
+    ObjType data =
+        new ObjType("analysis-data", "data sections", "Data: who is affected, the gaps, what is missing.")
+            .opt("affected", TEXT, "Who is affected, by race and place.")
+            .opt("gaps", TEXT, "Where the gaps are.")
+            .opt("missing", TEXT, "What data is missing and how it will be found.");
+    ObjType engagement =
+        new ObjType("analysis-engagement", "engagement sections", "Community engagement.")
+            .opt("who", TEXT, "Who was engaged.")
+            .opt("how", TEXT, "How.")
+            .opt("heard", TEXT, "What they said.");
+    ObjType analysis =
+        new ObjType("analysis-strategies", "analysis sections", "Analysis and strategies.")
+            .opt("root_causes", TEXT, "Root causes of the inequities.")
+            .opt("benefits", TEXT, "Who benefits.")
+            .opt("burdens", TEXT, "Who is burdened.")
+            .opt("mitigation", TEXT, "How burdens are mitigated.")
+            .opt("strategies", STATEMENTS, "Strategies to advance racial equity.");
+    ObjType implementation =
+        new ObjType("analysis-implementation", "implementation sections", "Implementation plan.")
+            .opt("resources", TEXT, "Resources.")
+            .opt("timeline", TEXT, "Timeline.")
+            .opt("responsible", TEXT, "Who is responsible.");
+    ObjType accountability =
+        new ObjType("analysis-accountability", "accountability sections", "Accountability and communication.")
+            .opt("measures", TEXT, "How results are measured.")
+            .opt("reporting", TEXT, "How results are reported back to the community.")
+            .opt("indicators", new ListType(ScalarType.ref("indicator")), "Indicators used.");
+    ObjType root =
+        header("equity-analysis")
+            .opt("plan", ScalarType.ref("plan"), "The plan it belongs to.")
+            .opt("prepared_by", STRING, "Who prepared it.")
+            .opt("date", DATE, "Date.")
+            .req("proposal", proposal, "The proposal analysed.")
+            .opt("desired_results", STATEMENTS, "Desired results (community conditions).")
+            .opt("outcomes", STATEMENTS, "Desired outcomes (what the proposal changes).")
+            .opt("data", data, "Data.")
+            .opt("engagement", engagement, "Community engagement.")
+            .opt("analysis", analysis, "Analysis and strategies.")
+            .opt("implementation", implementation, "Implementation plan.")
+            .opt("accountability", accountability, "Accountability and communication.");
+    register(root, "A Racial Equity Tool worksheet for one proposal (policy, program, practice or budget decision).");
+  }
+
+  // ---- agenda item ---------------------------------------------------------------------------
+
+  static {
+    ObjType committee =
+        new ObjType("committee", "committees", "The body that meets, as its agenda header prints it.")
+            .req("name", STRING, "Name (\"Racial Equity Committee\").")
+            .req("jurisdiction", STRING, "Government (\"City of Sacramento\").")
+            .opt("members", new ListType(PERSON), "Members, in the order printed.")
+            .opt("staff", new ListType(PERSON), "Committee staff.")
+            .opt("address", STRING, "Meeting place address.")
+            .opt("publisher", STRING, "Who publishes the agenda (\"Office of the City Clerk\").")
+            .opt("phone", STRING, "Publisher's telephone.");
+    ObjType meeting =
+        new ObjType("meeting-date", "meetings", "The meeting the item is on.")
+            .req("date", DATE, "Date of the meeting.")
+            .opt("time", STRING, "Time, as printed.")
+            .opt("place", STRING, "Room or place.");
+    ObjType item =
+        new ObjType("item-number", "item numbers", "The item's place on the agenda.")
+            .req("type", STRING, "Type (\"Discussion Item\", \"Consent\").")
+            .req("number", STRING, "Number (\"4\").");
+    ObjType attachment =
+        new ObjType("attachment", "attachments", "A numbered attachment.")
+            .req("number", STRING, "Number as printed (\"1\", \"B1\").")
+            .req("title", STRING, "Title.")
+            .opt("status", ScalarType.oneOf(ATTACHMENT_STATUSES.toArray(String[]::new)), "final (default), pending (to be provided: TBD), revised or withdrawn.")
+            .opt("in_memo", BOOLEAN, "yes for the Description/Analysis printed in this memo.")
+            .opt("document", ScalarType.ref("document"), "A reap document that is the attachment.")
+            .opt("file", PATH, "A file in the repository that is the attachment (a PDF).")
+            .opt("note", STRING, "A note printed with it.");
+    ObjType section =
+        new ObjType("memo-section", "memo sections", "A section of the description/analysis, in the body's order.")
+            .req("type", ScalarType.oneOf(SECTION_TYPES.toArray(String[]::new)), "Which section; sets the heading.")
+            .opt("heading", STRING, "Heading, where it differs from the usual one (required for other).")
+            .req("text", TEXT, "The section.");
+    ObjType supplemental =
+        new ObjType("supplemental", "supplementals", "Marks the item as supplemental material received after the agenda was published.")
+            .req("description", TEXT, "What was added or revised.");
+    ObjType root =
+        header("agenda-item")
+            .opt("plan", ScalarType.ref("plan"), "The plan the item concerns.")
+            .req("committee", committee, "The committee.")
+            .req("meeting", meeting, "The meeting.")
+            .req("item", item, "Agenda item type and number.")
+            .req("file_id", STRING, "The clerk's file ID (\"2024-01837\").")
+            .opt("location", STRING, "Location (\"Citywide\", \"District 8\").")
+            .req("recommendation", TEXT, "The recommendation.")
+            .req("contact", PERSON, "The contact.")
+            .opt("presenters", new ListType(PERSON), "Presenters.")
+            .opt("supplemental", supplemental, "Set when this is supplemental material.")
+            .opt("attachments", new ListType(attachment), "Attachments, in number order.")
+            .opt("sections", new ListType(section), "The description/analysis.");
+    register(root, "A committee staff report (agenda item): header, recommendation, contact, presenters, numbered attachments, description/analysis.");
+  }
+
+  private Kinds() {}
+
+  public static Map<String, Kind> all() {
+    return java.util.Collections.unmodifiableMap(KINDS);
+  }
+
+  public static Kind get(String name) {
+    return KINDS.get(name);
+  }
+
+  /** Heading printed for a memo section type. */
+  public static String sectionHeading(String type) {
+    return switch (type) {
+      case "issue-detail" -> "Issue Detail";
+      case "policy-considerations" -> "Policy Considerations";
+      case "economic-impacts" -> "Economic Impacts";
+      case "environmental-considerations" -> "Environmental Considerations";
+      case "sustainability" -> "Sustainability";
+      case "commission-action" -> "Commission/Committee Action";
+      case "rationale" -> "Rationale for Recommendation";
+      case "financial-considerations" -> "Financial Considerations";
+      case "local-business-enterprise" -> "Local Business Enterprise (LBE)";
+      case "racial-equity-analysis" -> "Racial Equity Analysis";
+      case "background" -> "Background";
+      default -> "";
+    };
+  }
+}

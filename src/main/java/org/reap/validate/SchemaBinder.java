@@ -1,0 +1,438 @@
+package org.reap.validate;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.reap.diagnostic.Diagnostics;
+import org.reap.load.YNode;
+import org.reap.load.YNode.YMap;
+import org.reap.load.YNode.YScalar;
+import org.reap.load.YNode.YSeq;
+import org.reap.model.Document;
+import org.reap.model.Length;
+import org.reap.model.Markdown;
+import org.reap.model.Node;
+import org.reap.model.When;
+import org.reap.schema.Field;
+import org.reap.schema.Kinds;
+import org.reap.schema.ListType;
+import org.reap.schema.MapType;
+import org.reap.schema.ObjType;
+import org.reap.schema.ScalarType;
+import org.reap.schema.Type;
+import org.reap.source.SourceFile;
+import org.reap.source.Span;
+
+/**
+ * Checks a file's YAML tree against its kind's schema and builds the typed tree. Every scalar is
+ * read from its text as written, by what its field expects, so YAML 1.1 typing never applies.
+ * Collects every problem; a document with structural errors is still returned (with the bad
+ * values left out) so later rules can check the rest.
+ */
+public final class SchemaBinder {
+  public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,79}");
+  private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+  private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+  private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{2,4})");
+  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final Pattern DURATION =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(hours?|hrs?|h|minutes?|mins?|m|days?|d)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+  private final SourceFile file;
+  private final Diagnostics diags;
+
+  private SchemaBinder(SourceFile file, Diagnostics diags) {
+    this.file = file;
+    this.diags = diags;
+  }
+
+  /** Binds a whole file; null when it is not a reap document at all. */
+  public static Document bind(SourceFile file, YNode root, Diagnostics diags) {
+    return new SchemaBinder(file, diags).document(root);
+  }
+
+  private Document document(YNode root) {
+    if (!(root instanceof YMap map)) {
+      diags.error(
+          "schema.top-level",
+          root.span(),
+          "a reap file must be a group of fields, but this file is " + root.describe(),
+          "start the file with \"reap: 1\", then \"kind: plan\" (or another kind), each on its own line");
+      return null;
+    }
+    YNode kindNode = map.get("kind");
+    List<String> kinds = List.copyOf(Kinds.all().keySet());
+    if (kindNode == null) {
+      diags.error(
+          "schema.missing-kind",
+          Span.at(file, map.span().line(), map.span().column()),
+          "the file does not say what kind of document it is",
+          "add a line \"kind: ...\" with one of: " + String.join(", ", kinds));
+      return null;
+    }
+    if (!(kindNode instanceof YScalar ks) || ks.isNull()) {
+      diags.error("schema.unknown-kind", kindNode.span(), "kind must be one word", "use one of: " + String.join(", ", kinds));
+      return null;
+    }
+    Kinds.Kind kind = Kinds.get(ks.text().trim());
+    if (kind == null) {
+      diags.error(
+          "schema.unknown-kind",
+          ks.span(),
+          "\"" + ks.text() + "\" is not a kind of document reap knows",
+          Suggest.didYouMean(ks.text(), kinds) + "kinds are: " + String.join(", ", kinds));
+      return null;
+    }
+    YNode version = map.get("reap");
+    if (version instanceof YScalar vs && !vs.isNull() && INTEGER.matcher(vs.text().trim()).matches()) {
+      int v = Integer.parseInt(vs.text().trim());
+      if (v != Kinds.SCHEMA_VERSION) {
+        diags.error(
+            "schema.version",
+            vs.span(),
+            "this file is written for reap schema version " + v + ", but this reap reads version " + Kinds.SCHEMA_VERSION,
+            v > Kinds.SCHEMA_VERSION ? "update reap" : "write \"reap: " + Kinds.SCHEMA_VERSION + "\"");
+        return null;
+      }
+    }
+    Node.Obj obj = (Node.Obj) bind(root, kind.root(), "");
+    return obj == null ? null : new Document(file, kind, obj);
+  }
+
+  private Node bind(YNode y, Type type, String where) {
+    return switch (type) {
+      case ObjType o -> object(y, o, where);
+      case ListType l -> list(y, l, where);
+      case MapType m -> dict(y, m, where);
+      case ScalarType s -> scalar(y, s, where);
+    };
+  }
+
+  private Node.Obj object(YNode y, ObjType type, String where) {
+    if (y instanceof YScalar s && type.shorthand() != null && !s.isNull()) {
+      Field f = type.fields().get(type.shorthand());
+      Node v = bind(s, f.type(), type.shorthand());
+      if (v == null) {
+        return null;
+      }
+      Map<String, Node> fields = new LinkedHashMap<>();
+      fields.put(type.shorthand(), v);
+      missing(type, fields, s.span(), where);
+      return new Node.Obj(s.span(), type, fields);
+    }
+    if (!(y instanceof YMap map)) {
+      wrongType(y, type, where);
+      return null;
+    }
+    Map<String, Node> fields = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    for (YNode.Entry e : map.entries()) {
+      String key = e.key().text();
+      Field f = type.fields().get(key);
+      if (f == null) {
+        unknownField(e.key(), type, where);
+        unknown.add(key);
+        continue;
+      }
+      if (e.value() instanceof YScalar vs && vs.isNull()) {
+        if (f.required()) {
+          diags.error(
+              "schema.empty-value",
+              e.key().span(),
+              "\"" + key + "\" has no value",
+              "write " + f.type().noun() + " after \"" + key + ": \"");
+        }
+        continue;
+      }
+      Node v = bind(e.value(), f.type(), key);
+      if (v != null) {
+        fields.put(key, v);
+      }
+    }
+    missing(type, fields, map.span(), where, map, unknown);
+    return new Node.Obj(map.span(), type, fields);
+  }
+
+  private void missing(ObjType type, Map<String, Node> fields, Span at, String where) {
+    missing(type, fields, at, where, null, List.of());
+  }
+
+  /** Reports required fields that are absent, except one that a misspelt field already stands for. */
+  private void missing(ObjType type, Map<String, Node> fields, Span at, String where, YMap map, List<String> unknown) {
+    for (Field f : type.fields().values()) {
+      boolean misspelt = unknown.stream().anyMatch(u -> f.name().equals(Suggest.closest(u, type.fields().keySet())));
+      if (f.required() && !misspelt && !fields.containsKey(f.name()) && (map == null || map.get(f.name()) == null)) {
+        String what = where.isEmpty() ? "this file" : "this " + type.name().replace('-', ' ');
+        diags.error(
+            "schema.missing-field",
+            Span.at(file, at.line(), at.column()),
+            what + " needs \"" + f.name() + "\" (" + f.doc().replaceAll("\\.$", "") + ")",
+            "add a line \"" + f.name() + ": ...\" with " + f.type().noun());
+      }
+    }
+  }
+
+  private void unknownField(YScalar key, ObjType type, String where) {
+    List<String> allowed = List.copyOf(type.fields().keySet());
+    diags.error(
+        "schema.unknown-field",
+        key.span(),
+        "\"" + key.text() + "\" is not a field of " + (where.isEmpty() ? "a " + type.name() + " file" : article(type.name().replace('-', ' '))),
+        Suggest.didYouMean(key.text(), allowed) + "fields allowed here: " + String.join(", ", allowed));
+  }
+
+  private static String article(String noun) {
+    return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+  }
+
+  private void wrongType(YNode y, Type expected, String where) {
+    String field = where.isEmpty() ? "this value" : "\"" + where + "\"";
+    String hint =
+        switch (expected) {
+          case ListType l -> "write each item on its own line, starting with \"- \"";
+          case ObjType o -> "write its fields on the lines below, indented: " + String.join(", ", firstFields(o));
+          case MapType m -> "write one \"name: value\" per line, indented";
+          case ScalarType s -> y instanceof YSeq ? "write a single value, not a list" : "write a single value on the same line";
+        };
+    diags.error("schema.wrong-type", y.span(), field + " should be " + expected.noun() + ", but it is " + y.describe(), hint);
+  }
+
+  private static List<String> firstFields(ObjType o) {
+    List<String> req = new ArrayList<>();
+    for (Field f : o.fields().values()) {
+      if (f.required()) {
+        req.add(f.name());
+      }
+    }
+    return req.isEmpty() ? List.copyOf(o.fields().keySet()).subList(0, Math.min(4, o.fields().size())) : req;
+  }
+
+  private Node list(YNode y, ListType type, String where) {
+    if (!(y instanceof YSeq seq)) {
+      wrongType(y, type, where);
+      return null;
+    }
+    List<Node> items = new ArrayList<>(seq.items().size());
+    for (YNode item : seq.items()) {
+      if (item instanceof YScalar s && s.isNull()) {
+        diags.error("schema.empty-item", item.span(), "this list item is empty", "write the item after \"- \", or delete the line");
+        continue;
+      }
+      Node n = bind(item, type.item(), where);
+      if (n != null) {
+        items.add(n);
+      }
+    }
+    return new Node.Lst(seq.span(), List.copyOf(items));
+  }
+
+  private Node dict(YNode y, MapType type, String where) {
+    if (!(y instanceof YMap map)) {
+      wrongType(y, type, where);
+      return null;
+    }
+    Map<String, Node> entries = new LinkedHashMap<>();
+    for (YNode.Entry e : map.entries()) {
+      Node n = bind(e.value(), type.value(), e.key().text());
+      if (n != null) {
+        entries.put(nfc(e.key().text()), n);
+      }
+    }
+    return new Node.Dict(map.span(), entries);
+  }
+
+  private static String nfc(String s) {
+    return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+  }
+
+  private Node scalar(YNode y, ScalarType type, String where) {
+    if (!(y instanceof YScalar s)) {
+      wrongType(y, type, where);
+      return null;
+    }
+    String raw = s.text();
+    String t = raw.trim();
+    Span span = s.span();
+    String field = "\"" + where + "\"";
+    try {
+      Object value =
+          switch (type.scalar()) {
+            case STRING -> nfc(raw);
+            case TEXT -> new Markdown(nfc(raw));
+            case ID, REF -> id(t, span, field);
+            case DATE -> date(t, span, field);
+            case MONTH -> month(t, span, field);
+            case WHEN -> when(t, span, field);
+            case INTEGER -> {
+              if (!INTEGER.matcher(t).matches()) {
+                throw new Bad(field + " should be a whole number, but it is \"" + t + "\"", "write digits only, such as 12");
+              }
+              yield Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
+            }
+            case NUMBER -> {
+              if (!NUMBER.matcher(t).matches()) {
+                throw new Bad(
+                    field + " should be a number, but it is \"" + t + "\"",
+                    t.contains(",") ? "leave out the thousands separators: 1500, not 1,500" : "write digits with a decimal point, such as 12.5");
+              }
+              yield new BigDecimal(t);
+            }
+            case BOOLEAN -> switch (t.toLowerCase(Locale.ROOT)) {
+              case "yes", "true", "y" -> Boolean.TRUE;
+              case "no", "false", "n" -> Boolean.FALSE;
+              default -> throw new Bad(field + " should be yes or no, but it is \"" + t + "\"", "write yes or no");
+            };
+            case ENUM -> {
+              if (!type.values().contains(t)) {
+                throw new Bad(
+                    field + " cannot be \"" + t + "\"",
+                    Suggest.didYouMean(t, type.values()) + "allowed: " + String.join(", ", type.values()));
+              }
+              yield t;
+            }
+            case EMAIL -> {
+              if (!EMAIL.matcher(t).matches()) {
+                throw new Bad(field + " should be an email address, but it is \"" + t + "\"", "write it as name@example.org");
+              }
+              yield t;
+            }
+            case URL -> {
+              if (!(t.startsWith("https://") || t.startsWith("http://")) || t.contains(" ")) {
+                throw new Bad(field + " should be a web address, but it is \"" + t + "\"", "write the full address, starting with https://");
+              }
+              yield t;
+            }
+            case PATH -> path(t, field);
+            case DURATION -> duration(t, field);
+            case LANGUAGE -> {
+              if (!LANGUAGE.matcher(t).matches()) {
+                throw new Bad(field + " should be a language tag, but it is \"" + t + "\"", "use a short tag such as en, es, vi, zh-Hans, ru or hmn");
+              }
+              yield t;
+            }
+          };
+      return new Node.Val(span, value);
+    } catch (Bad b) {
+      diags.error(b.rule, span, b.getMessage(), b.hint);
+      return null;
+    }
+  }
+
+  private static final class Bad extends Exception {
+    private static final long serialVersionUID = 1L;
+    final String hint;
+    final String rule;
+
+    Bad(String message, String hint) {
+      this("schema.bad-value", message, hint);
+    }
+
+    Bad(String rule, String message, String hint) {
+      super(message, null, false, false);
+      this.rule = rule;
+      this.hint = hint;
+    }
+  }
+
+  private static String id(String t, Span span, String field) throws Bad {
+    if (!ID.matcher(t).matches()) {
+      String slug = t.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+      throw new Bad(
+          "schema.bad-id",
+          field + " must be an id of lower-case letters, digits and hyphens, but it is \"" + t + "\"",
+          slug.isEmpty() ? "for example: score-2024" : "for example: " + (slug.length() > 80 ? slug.substring(0, 80) : slug));
+    }
+    return t;
+  }
+
+  private static Bad badDate(String field, String t, String expected) {
+    Matcher us = US_DATE.matcher(t);
+    String hint;
+    if (us.matches()) {
+      String y = us.group(3).length() == 2 ? "20" + us.group(3) : us.group(3);
+      hint = String.format("write dates as year-month-day: %s-%02d-%02d", y, Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2)));
+    } else {
+      hint = "write " + expected;
+    }
+    return new Bad("schema.bad-date", field + " should be " + expected + ", but it is \"" + t + "\"", hint);
+  }
+
+  private static LocalDate date(String t, Span span, String field) throws Bad {
+    Matcher m = DATE.matcher(t);
+    if (!m.matches()) {
+      throw badDate(field, t, "a date written YYYY-MM-DD, such as 2024-10-29");
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    } catch (DateTimeException e) {
+      try {
+        When.parse(t);
+      } catch (When.BadWhen w) {
+        throw new Bad("schema.bad-date", field + ": " + w.getMessage(), "check the month and day");
+      }
+      throw new Bad("schema.bad-date", field + ": \"" + t + "\" is not a real date", "check the month and day");
+    }
+  }
+
+  private static YearMonth month(String t, Span span, String field) throws Bad {
+    Matcher m = MONTH.matcher(t);
+    if (!m.matches()) {
+      throw badDate(field, t, "a month written YYYY-MM, such as 2024-10");
+    }
+    int mo = Integer.parseInt(m.group(2));
+    if (mo < 1 || mo > 12) {
+      throw new Bad("schema.bad-date", field + " has month " + m.group(2) + "; months run from 01 to 12", "write a month written YYYY-MM, such as 2024-10");
+    }
+    return YearMonth.of(Integer.parseInt(m.group(1)), mo);
+  }
+
+  private static When when(String t, Span span, String field) throws Bad {
+    try {
+      return When.parse(t);
+    } catch (When.BadWhen e) {
+      Bad b = badDate(field, t, "a date such as 2024-10-29, a month such as 2024-10, a range such as 2024-04/2024-06, or TBD");
+      if (US_DATE.matcher(t).matches() || !t.matches(".*\\d{4}.*")) {
+        throw b;
+      }
+      throw new Bad("schema.bad-date", field + ": " + e.getMessage(), "write a date such as 2024-10-29, a month such as 2024-10, a range such as 2024-04/2024-06, or TBD");
+    }
+  }
+
+  private static String path(String t, String field) throws Bad {
+    String p = t.replace('\\', '/');
+    if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || p.startsWith("~")) {
+      throw new Bad("schema.bad-path", field + " must be a path inside the repository, but \"" + t + "\" is absolute", "write it relative to this file's folder, such as attachments/resolution.pdf");
+    }
+    for (String part : p.split("/")) {
+      if (part.equals("..")) {
+        throw new Bad("schema.bad-path", field + " must stay inside the repository, but \"" + t + "\" climbs out of it with ..", "copy the file into the repository and point at the copy");
+      }
+    }
+    if (p.contains(":")) {
+      throw new Bad("schema.bad-path", field + " must be a file in the repository, not a web address", "download the file into the repository and point at it");
+    }
+    return p;
+  }
+
+  private static Length duration(String t, String field) throws Bad {
+    Matcher m = DURATION.matcher(t);
+    if (!m.matches()) {
+      throw new Bad(field + " should be a length of time, but it is \"" + t + "\"", "write it as 2 hours, 1.5 hours, 90 minutes or 3 days");
+    }
+    String u = m.group(2).toLowerCase(Locale.ROOT);
+    String unit = u.startsWith("h") ? "hour" : u.startsWith("m") ? "minute" : "day";
+    return new Length(new BigDecimal(m.group(1)), unit, t);
+  }
+}
