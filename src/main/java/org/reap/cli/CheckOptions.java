@@ -32,9 +32,13 @@ public final class CheckOptions {
     Set<String> known = new HashSet<>();
     org.reap.validate.Validator.RULES.forEach(r -> known.add(r.id()));
     for (Map.Entry<String, String> e : rules.entrySet()) {
+      if (org.reap.validate.RuleCatalog.READING.stream().anyMatch(r -> r.id().equals(e.getKey()))) {
+        throw new picocli.CommandLine.ParameterException(
+            cl, "'" + e.getKey() + "' is checked while reading files and is always an error; --rule sets only the repository rules (id.*, ref.*, date.*, status.*, meeting.*, indicator.*, attachment.*, memo.*).");
+      }
       if (!known.contains(e.getKey())) {
         throw new picocli.CommandLine.ParameterException(
-            cl, "unknown rule '" + e.getKey() + "'. " + org.reap.validate.Suggest.didYouMean(e.getKey(), known) + "'reap rules' lists them.");
+            cl, "unknown rule '" + e.getKey() + "'; " + org.reap.validate.Suggest.didYouMean(e.getKey(), known) + "'reap rules' lists them.");
       }
       switch (e.getValue().toLowerCase(java.util.Locale.ROOT)) {
         case "error" -> levels.put(e.getKey(), Severity.ERROR);

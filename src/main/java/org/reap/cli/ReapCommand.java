@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
     description = "Racial Equity Action Plans as YAML in git: validate them, and render memos, timelines and progress reports.",
     subcommands = {
       ValidateCommand.class,
+      RenderCommand.class,
+      TemplatesCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
       picocli.CommandLine.HelpCommand.class

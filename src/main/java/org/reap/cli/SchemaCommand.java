@@ -25,16 +25,27 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class SchemaCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @picocli.CommandLine.ParentCommand ReapCommand root;
+
   @Parameters(arity = "0..1", paramLabel = "KIND", description = "plan, milestones, outcome-matrix, indicators, findings, equity-analysis or agenda-item.")
   String kind;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write every kind's schema into DIR.")
   Path out;
 
+  @Option(names = "--docs", description = "Print the Markdown reference of every kind (docs/kinds.md).")
+  boolean docs;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter w = spec.commandLine().getOut();
+    if (docs) {
+      w.print(org.reap.schema.KindsDoc.markdown());
+      w.flush();
+      return ExitCodes.OK;
+    }
     if (out != null) {
+      out = root.cwd.resolve(out);
       Files.createDirectories(out);
       for (Kinds.Kind k : Kinds.all().values()) {
         Path f = out.resolve("reap-" + k.name() + ".schema.json");

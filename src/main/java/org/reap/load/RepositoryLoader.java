@@ -48,12 +48,18 @@ public final class RepositoryLoader {
         if (root == null) {
           root = abs;
         }
-        files.addAll(yamlFiles(abs, cwd, diags));
+        for (Path f : yamlFiles(abs, cwd, diags)) {
+          if (!files.contains(f)) {
+            files.add(f);
+          }
+        }
       } else {
         if (root == null) {
           root = abs.getParent();
         }
-        files.add(abs);
+        if (!files.contains(abs)) {
+          files.add(abs);
+        }
       }
     }
     List<Document> docs = new ArrayList<>();
@@ -91,7 +97,7 @@ public final class RepositoryLoader {
     }
   }
 
-  static String display(Path cwd, Path abs) {
+  public static String display(Path cwd, Path abs) {
     try {
       if (abs.startsWith(cwd)) {
         return cwd.relativize(abs).toString().replace('\\', '/');

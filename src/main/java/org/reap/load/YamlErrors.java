@@ -24,6 +24,17 @@ final class YamlErrors {
       return err("yaml.tab", at, "a tab character is used for indentation here; YAML needs spaces", "replace the tab with spaces (two spaces for each level)");
     }
     if (problem.contains("mapping values are not allowed")) {
+      String before = span.hasPosition() ? lineText.substring(0, Math.min(lineText.length(), span.column() - 1)) : "";
+      if (before.matches("\\s*(- +)*[^:#\"'\\[{-][^:#]*")) {
+        // "owner:" at the start of a line that is indented further than the field above it: YAML
+        // reads the line as more of that field's value, then trips over its colon.
+        int indent = before.length() - before.stripLeading().length();
+        return err(
+            "yaml.indentation",
+            Span.at(file, span.line(), indent + 1),
+            "this line is indented further than the field above it, so it reads as part of that field's value",
+            "start \"" + before.strip() + ":\" in the same column as the other fields of its group; if the line is meant as more text, put the whole value in double quotes");
+      }
       return err(
           "yaml.colon-in-value",
           span,
@@ -35,11 +46,27 @@ final class YamlErrors {
       Span at = c == null ? span : Span.at(file, c.getLine() + 1, c.getColumn() + 1);
       return err("yaml.unclosed-quote", at, "a quote opened here is never closed", "add the closing quote at the end of the value");
     }
+    if (problem.contains("Global tag is not allowed")) {
+      String tag = problem.substring(problem.indexOf(':') + 1).trim().replace("tag:yaml.org,2002:", "!!");
+      return err("yaml.tag", span, "type tags such as " + tag + " are not used in reap files", "remove the tag; reap reads each value by what its field expects");
+    }
+    if ((context.contains("flow sequence") || context.contains("flow mapping")) && problem.contains("expected ','") && e.getContextMark() != null) {
+      Mark c = e.getContextMark();
+      boolean list = context.contains("sequence");
+      return err(
+          "yaml.syntax",
+          Span.at(file, c.getLine() + 1, c.getColumn() + 1),
+          (list ? "a list opened here with [ is not closed with ]" : "a group opened here with { is not closed with }"),
+          (list ? "add the closing ] at the end of the list, or write each item on its own line starting with \"- \"" : "add the closing } at the end, or write each field on its own line")
+              + "; a value containing , [ ] { } needs double quotes");
+    }
     if (problem.contains("found undefined alias")) {
       return err("yaml.undefined-alias", span, "an alias (*name) refers to an anchor (&name) that is not defined above it", "define the anchor first, or write the value out");
     }
     if (problem.contains("could not find expected ':'")) {
-      return err("yaml.missing-colon", span, "a line here is missing its colon, or a value runs on to the next line", "write each field as \"name: value\"; wrap long text in quotes or use \"|\" for several lines");
+      Mark c = e.getContextMark();
+      Span at = c == null ? span : Span.at(file, c.getLine() + 1, c.getColumn() + 1);
+      return err("yaml.missing-colon", at, "a line here is missing its colon, or a value runs on to the next line", "write each field as \"name: value\"; wrap long text in quotes or use \"|\" for several lines");
     }
     if (problem.contains("expected <block end>") || problem.contains("did not find expected key") || problem.contains("did not find expected '-'")) {
       return err("yaml.indentation", span, "the indentation here does not line up with the lines above", "fields of the same group must start in the same column; list items start with \"- \" at the same column");
@@ -51,7 +78,10 @@ final class YamlErrors {
       return err("yaml.reserved-character", span, "a value cannot start with @ or `", "put the value in double quotes");
     }
     if (problem.contains("found unknown escape character")) {
-      return err("yaml.bad-escape", span, "a backslash in double quotes starts an escape YAML does not know", "use single quotes around the value, or write \\\\ for a backslash");
+      Span at = span.hasPosition() && span.column() > 1 && lineText.length() >= span.column() - 1 && lineText.charAt(span.column() - 2) == '\\'
+          ? Span.at(file, span.line(), span.column() - 1)
+          : span;
+      return err("yaml.bad-escape", at, "a backslash in double quotes starts an escape YAML does not know", "use single quotes around the value, or write \\\\ for a backslash");
     }
     String what = (problem.isEmpty() ? context : problem).trim();
     return err("yaml.syntax", span, "the YAML here cannot be read: " + what, "check the quotes, colons and indentation on this line and the one above");

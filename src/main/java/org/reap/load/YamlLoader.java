@@ -97,7 +97,8 @@ public final class YamlLoader {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(20);
-    options.setNestingDepthLimit(MAX_DEPTH);
+    // Well above MAX_DEPTH, so that the converter reports the first level too deep with its position.
+    options.setNestingDepthLimit(MAX_DEPTH * 4);
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
@@ -124,15 +125,25 @@ public final class YamlLoader {
       diags.error(
           "yaml.empty",
           Span.ofFile(file),
-          "the file is empty",
+          text.isBlank() ? "the file is empty" : "the file holds only comments, no fields",
           "start it with the two lines every reap file has, for example \"reap: 1\" and \"kind: plan\"");
       return null;
     }
+    if (docs.size() > 1 && (docs.get(1) == null || docs.get(1) instanceof ScalarNode s && s.getValue().isEmpty())) {
+      docs.remove(1); // a file that ends with a bare --- holds one document
+    }
     if (docs.size() > 1) {
       Mark m = docs.get(1).getStartMark();
+      Span at = span(file, m, m);
+      for (int line = m.getLine() + 1; line >= 1; line--) {
+        if (file.line(line).startsWith("---")) {
+          at = new Span(file, line, 1, line, 4);
+          break;
+        }
+      }
       diags.error(
           "yaml.several-documents",
-          span(file, m, m),
+          at,
           "this file holds more than one document (a line with --- starts another)",
           "put each document in a file of its own");
       return null;
@@ -159,12 +170,24 @@ public final class YamlLoader {
         if (before.charAt(i) == '\n') {
           line++;
           col = 1;
-        } else {
+        } else if (!Character.isLowSurrogate(before.charAt(i))) {
           col++;
         }
       }
       SourceFile shown = new SourceFile(file.path(), file.displayPath(), new String(bytes, StandardCharsets.UTF_8));
+      if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+        diags.error(
+            "file.encoding",
+            Span.ofFile(file),
+            "the file is saved as UTF-16 (\"Unicode\" in Notepad); reap reads UTF-8",
+            "save the file as UTF-8 (in most editors: Save with Encoding, UTF-8)");
+        return null;
+      }
       boolean binary = looksBinary(bytes);
+      if (binary) {
+        diags.error("file.encoding", Span.ofFile(file), "this is not a text file", "reap reads YAML text files; check that the right file is named");
+        return null;
+      }
       diags.error(
           "file.encoding",
           Span.at(shown, line, col),
@@ -229,7 +252,7 @@ public final class YamlLoader {
             "file.control-character",
             Span.at(file, line, col),
             String.format("the file holds an invisible control character (U+%04X) here", (int) c),
-            c == 0 ? "this looks like a binary file, not YAML text" : "delete it; it was probably pasted in by accident");
+            "delete it; it was probably pasted in by accident");
         return false;
       }
       if (!Character.isLowSurrogate(c)) {
@@ -253,6 +276,8 @@ public final class YamlLoader {
     private final Diagnostics diags;
     private int nodes;
     boolean failed;
+    private final Map<String, Node> anchors = new HashMap<>();
+    private final java.util.Set<Node> reportedAnchors = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Converter(SourceFile file, Diagnostics diags) {
       this.file = file;
@@ -264,7 +289,9 @@ public final class YamlLoader {
         return null;
       }
       if (++nodes > MAX_NODES) {
-        fail("yaml.too-many-nodes", n, "the file expands to more than " + MAX_NODES + " values (aliases repeat whole sections)", "use fewer aliases (*name); write the values out instead");
+        // No position: the node reached here is somewhere inside an anchored section, not the alias that repeats it.
+        failed = true;
+        diags.error("yaml.too-many-nodes", Span.ofFile(file), String.format(java.util.Locale.ROOT, "the file expands to more than %,d values (aliases repeat whole sections)", MAX_NODES), "use fewer aliases (*name); write the values out instead");
         return null;
       }
       if (depth > MAX_DEPTH) {
@@ -272,6 +299,20 @@ public final class YamlLoader {
         return null;
       }
       Span span = span(file, n.getStartMark(), n.getEndMark());
+      String anchor = n.getAnchor();
+      if (anchor != null) {
+        Node first = anchors.putIfAbsent(anchor, n);
+        if (first != null && first != n && reportedAnchors.add(n)) {
+          int line = n.getStartMark().getLine() + 1;
+          String text = file.line(line);
+          int col = text.indexOf("&" + anchor);
+          diags.error(
+              "yaml.duplicate-anchor",
+              col >= 0 ? new Span(file, line, col + 1, line, col + 2 + anchor.length()) : span,
+              "the anchor &" + anchor + " is defined twice (first at line " + (first.getStartMark().getLine() + 1) + ")",
+              "give each anchor its own name");
+        }
+      }
       Tag tag = n.getTag();
       if (tag != null && !ALLOWED_TAGS.contains(tag.getValue())) {
         fail("yaml.tag", n, "type tags such as " + tag.getValue().replace(Tag.PREFIX, "!!") + " are not used in reap files", "remove the tag; reap reads each value by what its field expects");
@@ -302,9 +343,12 @@ public final class YamlLoader {
           fail("yaml.complex-key", t.getKeyNode(), "a field name must be a single word or phrase, not a list or mapping", "write the field name, a colon and a space, then its value");
           return null;
         }
-        YNode.YScalar key = (YNode.YScalar) convert(t.getKeyNode(), depth + 1);
-        if (key.text().equals("<<")) {
+        if (t.getKeyNode() instanceof ScalarNode ks && ks.getValue().equals("<<") && ks.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
           fail("yaml.merge-key", t.getKeyNode(), "merge keys (<<) are not supported in reap files", "write the fields out in full");
+          return null;
+        }
+        YNode.YScalar key = (YNode.YScalar) convert(t.getKeyNode(), depth + 1);
+        if (failed) {
           return null;
         }
         YNode.YScalar earlier = keys.get(key.text());

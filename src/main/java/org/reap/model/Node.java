@@ -13,7 +13,20 @@ import org.reap.source.Span;
 public sealed interface Node permits Node.Obj, Node.Lst, Node.Val, Node.Dict {
   Span span();
 
-  record Obj(Span span, ObjType type, Map<String, Node> fields) implements Node {
+  /**
+   * A group of fields. {@code invalid} names fields that were present but could not be read
+   * (already reported), so later rules do not report them again as missing.
+   */
+  record Obj(Span span, ObjType type, Map<String, Node> fields, java.util.Set<String> invalid) implements Node {
+    public Obj(Span span, ObjType type, Map<String, Node> fields) {
+      this(span, type, fields, java.util.Set.of());
+    }
+
+    /** True when the field was written but its value was not valid. */
+    public boolean invalid(String name) {
+      return invalid.contains(name);
+    }
+
     public Optional<Node> get(String name) {
       return Optional.ofNullable(fields.get(name));
     }

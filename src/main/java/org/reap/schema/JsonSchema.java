@@ -138,7 +138,19 @@ public final class JsonSchema {
       case ID, REF -> pattern(g, ID);
       case DATE -> pattern(g, DATE);
       case MONTH -> pattern(g, MONTH);
-      case WHEN -> pattern(g, WHEN);
+      case WHEN -> {
+        // A bare year (when: 2021) is a number to a YAML 1.2 editor.
+        g.writeArrayFieldStart("anyOf");
+        g.writeStartObject();
+        pattern(g, WHEN);
+        g.writeEndObject();
+        g.writeStartObject();
+        g.writeStringField("type", "integer");
+        g.writeNumberField("minimum", 1000);
+        g.writeNumberField("maximum", 9999);
+        g.writeEndObject();
+        g.writeEndArray();
+      }
       case LANGUAGE -> pattern(g, "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
       case INTEGER -> g.writeStringField("type", "integer");
       case NUMBER -> g.writeStringField("type", "number");

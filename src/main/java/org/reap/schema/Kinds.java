@@ -66,6 +66,7 @@ public final class Kinds {
 
   static {
     STATEMENT
+        .opt("label", STRING, "The point's number or letter as printed (\"a\", \"2\", \"iii\").")
         .opt("lead", STRING, "The bold words that open the point (\"Accountability\").")
         .opt("text", TEXT, "The point itself.")
         .opt("date", WHEN, "When it happened, where the source gives a date.")
@@ -110,7 +111,7 @@ public final class Kinds {
         .req("title", STRING, "Title as printed.")
         .opt("language", LANGUAGE, "Language of the text (default en).")
         .opt("source", STRING, "Where this was transcribed from.")
-        .opt("notes", TEXT, "Notes on the document itself, such as what the source leaves unclear.");
+        .opt("notes", TEXT, "Notes for editors on the document as a whole, such as what the source leaves unclear; not printed.");
   }
 
   private static void register(ObjType root, String summary) {
@@ -145,7 +146,8 @@ public final class Kinds {
         new ObjType("phase", "phases", "A phase of a deliverable's timeline.")
             .req("title", STRING, "What happens (\"Design & hold listening sessions\").")
             .req("when", WHEN, "When (\"2024-04/2024-06\").")
-            .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands.");
+            .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands.")
+            .opt("notes", TEXT, "Notes printed with the phase.");
     ObjType deliverable =
         new ObjType("deliverable", "deliverables", "A deliverable with its phased timeline.")
             .req("id", ID, "Id; milestones point at it.")
@@ -155,7 +157,8 @@ public final class Kinds {
             .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands.")
             .opt("completed", PERIOD, "When it was completed, with the label the source uses (\"Fall 2023\").")
             .opt("timeline_note", STRING, "A note on the timeline (\"Timeline and details pending City capacity\").")
-            .opt("phases", new ListType(phase), "Phases, in order.");
+            .opt("phases", new ListType(phase), "Phases, in order.")
+            .opt("notes", TEXT, "Notes printed with the deliverable.");
     ObjType partner =
         new ObjType("partner", "partners", "A partner in the work and its role (the circle of partnership).")
             .opt("id", ID, "Id.")
@@ -163,6 +166,7 @@ public final class Kinds {
             .opt("short", STRING, "Short name or acronym (\"REA\").")
             .opt("role", TEXT, "Its role.")
             .opt("url", URL, "Web site.")
+            .opt("contact", PERSON, "Who to contact.")
             .opt("items", STATEMENTS, "Points about the partner.")
             .shorthand("name");
     ObjType team =
@@ -242,7 +246,8 @@ public final class Kinds {
             .opt("meetings", new ListType(meeting), "Standing meetings.")
             .opt("learning_sessions", new ListType(session), "Learning sessions.")
             .opt("accomplishments", new ListType(accomplishment), "Accomplishments by period.")
-            .opt("conditions", STATEMENTS, "Conditions that affect outcomes.");
+            .opt("conditions", STATEMENTS, "Conditions that affect outcomes.")
+            .opt("contacts", new ListType(PERSON), "Who to contact with questions about the plan.");
     register(plan, "A racial equity action plan or work plan: goals, strategies, objectives and tasks, deliverables, partners, teams, meetings, learning sessions, accomplishments.");
   }
 
@@ -260,6 +265,7 @@ public final class Kinds {
             .opt("team", ScalarType.ref("team"), "The work team that owns it.")
             .opt("deliverable", ScalarType.ref("deliverable"), "The deliverable it serves.")
             .opt("objective", ScalarType.ref("objective"), "The objective it serves.")
+            .opt("task", ScalarType.ref("task"), "The task it completes.")
             .opt("partnership", BOOLEAN, "yes where it is an opportunity for partnership (the checkbox column).")
             .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands (default planned).")
             .opt("completed", WHEN, "When it was done.")
@@ -464,6 +470,7 @@ public final class Kinds {
             .opt("in_memo", BOOLEAN, "yes for the Description/Analysis printed in this memo.")
             .opt("document", ScalarType.ref("document"), "A reap document that is the attachment.")
             .opt("file", PATH, "A file in the repository that is the attachment (a PDF).")
+            .opt("supplemental", BOOLEAN, "yes where the attachment was added or revised as supplemental material after the agenda was published.")
             .opt("note", STRING, "A note printed with it.");
     ObjType section =
         new ObjType("memo-section", "memo sections", "A section of the description/analysis, in the body's order.")
@@ -488,6 +495,30 @@ public final class Kinds {
             .opt("attachments", new ListType(attachment), "Attachments, in number order.")
             .opt("sections", new ListType(section), "The description/analysis.");
     register(root, "A committee staff report (agenda item): header, recommendation, contact, presenters, numbered attachments, description/analysis.");
+  }
+
+  static {
+    // Every group of fields may carry a remark for editors that is never printed.
+    java.util.Set<ObjType> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Kind k : KINDS.values()) {
+      addSourceNote(k.root(), seen);
+    }
+  }
+
+  private static void addSourceNote(Type t, java.util.Set<ObjType> seen) {
+    switch (t) {
+      case ObjType o -> {
+        if (seen.add(o)) {
+          List.copyOf(o.fields().values()).forEach(f -> addSourceNote(f.type(), seen));
+          if (!o.fields().containsKey("source_note")) {
+            o.opt("source_note", TEXT, "A remark for editors (how this was read from the source, what is unclear); never printed.");
+          }
+        }
+      }
+      case ListType l -> addSourceNote(l.item(), seen);
+      case MapType m -> addSourceNote(m.value(), seen);
+      case ScalarType s -> {}
+    }
   }
 
   private Kinds() {}

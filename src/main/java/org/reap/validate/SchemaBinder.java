@@ -138,6 +138,7 @@ public final class SchemaBinder {
     }
     Map<String, Node> fields = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
     for (YNode.Entry e : map.entries()) {
       String key = e.key().text();
       Field f = type.fields().get(key);
@@ -159,10 +160,12 @@ public final class SchemaBinder {
       Node v = bind(e.value(), f.type(), key);
       if (v != null) {
         fields.put(key, v);
+      } else {
+        invalid.add(key);
       }
     }
     missing(type, fields, map.span(), where, map, unknown);
-    return new Node.Obj(map.span(), type, fields);
+    return new Node.Obj(map.span(), type, fields, java.util.Set.copyOf(invalid));
   }
 
   private void missing(ObjType type, Map<String, Node> fields, Span at, String where) {
@@ -178,18 +181,18 @@ public final class SchemaBinder {
         diags.error(
             "schema.missing-field",
             Span.at(file, at.line(), at.column()),
-            what + " needs \"" + f.name() + "\" (" + f.doc().replaceAll("\\.$", "") + ")",
+            what + " needs \"" + f.name() + "\": " + Character.toLowerCase(f.doc().charAt(0)) + f.doc().substring(1).replaceAll("\\.$", ""),
             "add a line \"" + f.name() + ": ...\" with " + f.type().noun());
       }
     }
   }
 
   private void unknownField(YScalar key, ObjType type, String where) {
-    List<String> allowed = List.copyOf(type.fields().keySet());
+    List<String> allowed = type.fields().keySet().stream().filter(k -> !k.equals("source_note")).toList();
     diags.error(
         "schema.unknown-field",
         key.span(),
-        "\"" + key.text() + "\" is not a field of " + (where.isEmpty() ? "a " + type.name() + " file" : article(type.name().replace('-', ' '))),
+        "\"" + key.text() + "\" is not a field of " + (where.isEmpty() ? article(type.name()) + " file" : article(type.name().replace('-', ' '))),
         Suggest.didYouMean(key.text(), allowed) + "fields allowed here: " + String.join(", ", allowed));
   }
 
@@ -202,7 +205,9 @@ public final class SchemaBinder {
     String hint =
         switch (expected) {
           case ListType l -> "write each item on its own line, starting with \"- \"";
-          case ObjType o -> "write its fields on the lines below, indented: " + String.join(", ", firstFields(o));
+          case ObjType o -> y instanceof YSeq
+              ? "remove the \"- \": " + field + " is one group of fields (" + String.join(", ", firstFields(o)) + "), not a list"
+              : "write its fields (" + String.join(", ", firstFields(o)) + ") on the lines below, indented";
           case MapType m -> "write one \"name: value\" per line, indented";
           case ScalarType s -> y instanceof YSeq ? "write a single value, not a list" : "write a single value on the same line";
         };
@@ -227,7 +232,12 @@ public final class SchemaBinder {
     List<Node> items = new ArrayList<>(seq.items().size());
     for (YNode item : seq.items()) {
       if (item instanceof YScalar s && s.isNull()) {
-        diags.error("schema.empty-item", item.span(), "this list item is empty", "write the item after \"- \", or delete the line");
+        Span at = item.span();
+        String text = file.line(at.line());
+        if (at.column() >= 2 && text.length() >= at.column() - 1 && text.charAt(at.column() - 2) == '-') {
+          at = Span.at(file, at.line(), at.column() - 1);
+        }
+        diags.error("schema.empty-item", at, "this list item is empty", "write the item after \"- \", or delete the line");
         continue;
       }
       Node n = bind(item, type.item(), where);
@@ -277,7 +287,7 @@ public final class SchemaBinder {
             case WHEN -> when(t, span, field);
             case INTEGER -> {
               if (!INTEGER.matcher(t).matches()) {
-                throw new Bad(field + " should be a whole number, but it is \"" + t + "\"", "write digits only, such as 12");
+                throw new Bad(field + " should be a whole number, but it is \"" + t + "\"", where.equals("reap") ? "write \"reap: 1\"" : "write digits only, such as 12");
               }
               yield Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
             }
@@ -364,7 +374,7 @@ public final class SchemaBinder {
       String y = us.group(3).length() == 2 ? "20" + us.group(3) : us.group(3);
       hint = String.format("write dates as year-month-day: %s-%02d-%02d", y, Integer.parseInt(us.group(1)), Integer.parseInt(us.group(2)));
     } else {
-      hint = "write " + expected;
+      hint = "write " + expected.replace(" written ", " as ");
     }
     return new Bad("schema.bad-date", field + " should be " + expected + ", but it is \"" + t + "\"", hint);
   }
@@ -393,7 +403,7 @@ public final class SchemaBinder {
     }
     int mo = Integer.parseInt(m.group(2));
     if (mo < 1 || mo > 12) {
-      throw new Bad("schema.bad-date", field + " has month " + m.group(2) + "; months run from 01 to 12", "write a month written YYYY-MM, such as 2024-10");
+      throw new Bad("schema.bad-date", field + " has month " + m.group(2) + "; months run from 01 to 12", "write a month as YYYY-MM, such as 2024-10");
     }
     return YearMonth.of(Integer.parseInt(m.group(1)), mo);
   }
@@ -406,7 +416,13 @@ public final class SchemaBinder {
       if (US_DATE.matcher(t).matches() || !t.matches(".*\\d{4}.*")) {
         throw b;
       }
-      throw new Bad("schema.bad-date", field + ": " + e.getMessage(), "write a date such as 2024-10-29, a month such as 2024-10, a range such as 2024-04/2024-06, or TBD");
+      String m = e.getMessage();
+      throw new Bad(
+          "schema.bad-date",
+          field + ": " + m,
+          m.contains("not a real date") ? "check the month and day"
+              : m.contains("months run from") ? "check the month"
+              : "write a date such as 2024-10-29, a month such as 2024-10, a range such as 2024-04/2024-06, or TBD");
     }
   }
 

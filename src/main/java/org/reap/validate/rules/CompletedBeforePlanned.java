@@ -30,9 +30,9 @@ public final class CompletedBeforePlanned implements Rule {
       Repository.walk(
           d,
           (obj, path) -> {
-            When planned = obj.value(obj.type().name().equals("task") ? "due" : "date");
+            Object p = obj.value(obj.type().name().equals("task") ? "due" : "date");
             Node c = obj.fields().get("completed");
-            if (planned == null || planned.isTbd() || !planned.yearKnown() || !(c instanceof Node.Val cv) || !(cv.value() instanceof When done) || done.isTbd() || !done.yearKnown()) {
+            if (!(p instanceof When planned) || planned.isTbd() || !planned.yearKnown() || !(c instanceof Node.Val cv) || !(cv.value() instanceof When done) || done.isTbd() || !done.yearKnown()) {
               return;
             }
             if (done.end().isBefore(planned.start())) {

@@ -28,7 +28,7 @@ public final class CompletionWithoutDone implements Rule {
       Repository.walk(
           d,
           (obj, path) -> {
-            if (obj.has("completed") && obj.type().fields().containsKey("status") && !"done".equals(obj.string("status"))) {
+            if (obj.has("completed") && obj.type().fields().containsKey("status") && !obj.invalid("status") && !"done".equals(obj.string("status"))) {
               String status = obj.string("status");
               out.report(
                   obj.spanOf("completed"),

@@ -35,8 +35,8 @@ public final class DuplicateId implements Rule {
               for (Repository.Definition d : rest) {
                 out.report(
                     d.span(),
-                    "the id \"" + id + "\" is already used by a " + first.type().replace('-', ' ') + " at " + first.span().location(),
-                    "give this " + d.type().replace('-', ' ') + " an id of its own, such as \"" + id + "-2\"");
+                    "the id \"" + id + "\" is already used by " + References.what(first) + " at " + first.span().location(),
+                    "give this " + (d.isDocument() ? "document" : d.type().replace('-', ' ')) + " an id of its own, such as \"" + id + "-2\"");
               }
             });
   }

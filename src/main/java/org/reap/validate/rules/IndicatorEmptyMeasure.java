@@ -28,7 +28,7 @@ public final class IndicatorEmptyMeasure implements Rule {
       Repository.walk(
           d,
           (obj, path) -> {
-            if (obj.type().name().equals("measure") && !obj.has("value") && !obj.has("groups")) {
+            if (obj.type().name().equals("measure") && !obj.has("value") && !obj.has("groups") && !obj.invalid("value") && !obj.invalid("groups")) {
               out.report(obj.span(), "this measurement has a date but no value", "add \"value: ...\" or values by group under \"groups:\"");
             }
           });

@@ -31,6 +31,9 @@ public final class MeetingCadence implements Rule {
             if (!obj.type().name().equals("meeting")) {
               return;
             }
+            if (obj.invalid("times") || obj.invalid("per") || obj.invalid("length")) {
+              return; // already reported as a bad value
+            }
             boolean times = obj.has("times");
             boolean per = obj.has("per");
             if (times != per) {

@@ -40,6 +40,22 @@ final class References {
     }
   }
 
+  /** "a team", "an indicator". */
+  static String a(String noun) {
+    String n = noun.replace('-', ' ');
+    return ("aeiou".indexOf(n.charAt(0)) >= 0 ? "an " : "a ") + n;
+  }
+
+  /** "a team", or "the milestones document" for an id that names a whole document. */
+  static String what(Repository.Definition def) {
+    return def.isDocument() ? "the " + def.type().replace('-', ' ') + " document" : a(def.type());
+  }
+
+  /** "a team", "a deliverable or an objective". */
+  static String wanted(ScalarType type) {
+    return String.join(" or ", type.targets().stream().map(t -> t.equals("document") ? "a document" : a(t)).toList());
+  }
+
   static boolean matches(Repository.Definition def, ScalarType type) {
     for (String t : type.targets()) {
       if (t.equals(def.type()) || (t.equals("document") && def.isDocument())) {

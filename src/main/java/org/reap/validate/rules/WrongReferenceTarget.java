@@ -30,11 +30,11 @@ public final class WrongReferenceTarget implements Rule {
           if (def == null || References.matches(def, ref.type())) {
             return;
           }
-          String want = String.join(" or ", ref.type().targets()).replace('-', ' ');
+          String want = References.wanted(ref.type());
           out.report(
               ref.span(),
-              "\"" + ref.field() + "\" must point at a " + want + ", but \"" + ref.id() + "\" is a " + def.type().replace('-', ' ') + " (" + def.span().location() + ")",
-              "use the id of a " + want);
+              "\"" + ref.field() + "\" must point at " + want + ", but \"" + ref.id() + "\" is " + References.what(def) + " (" + def.span().location() + ")",
+              "use the id of " + want);
         });
   }
 }

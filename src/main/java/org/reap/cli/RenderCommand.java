@@ -1,0 +1,169 @@
+package org.reap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.reap.Pipeline;
+import org.reap.diagnostic.DiagnosticPrinter;
+import org.reap.render.RenderException;
+import org.reap.render.Renderer;
+import org.reap.render.output.OutputDir;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate the repository, then render every document to PDF and HTML in the output folder:",
+      "agenda items as committee memos, milestones as timelines, plans as plan documents and progress reports,",
+      "outcome matrices, findings, equity analyses and indicators on their own.",
+      "Nothing is written unless every document renders; files are replaced atomically."
+    })
+public final class RenderCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @ParentCommand ReapCommand root;
+
+  @Mixin CheckOptions check;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out).")
+  Path outDirOption;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      description = {
+        "The date progress is measured on (what is overdue, what is due next).",
+        "Default: SOURCE_DATE_EPOCH if set, else the date of the last git commit in the repository, else today."
+      })
+  String asOf;
+
+  @Option(names = "--format", split = ",", paramLabel = "FORMAT", description = "pdf, html or both (default: pdf,html).")
+  List<Renderer.Format> formats;
+
+  @Option(names = "--templates", paramLabel = "DIR", description = "Folder of templates that override the defaults (default: templates/ beside or inside the plans folder).")
+  Path templates;
+
+  @Option(names = "--only", split = ",", paramLabel = "ID", description = "Render only these documents (ids, or output names such as PLAN-progress).")
+  List<String> only;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Pipeline.Options opts = check.toOptions(spec.commandLine(), root.cwd);
+    AsOf date = resolveAsOf(opts);
+    Pipeline.Checked checked = Pipeline.check(opts);
+    if (!checked.ok()) {
+      DiagnosticPrinter.print(checked.diagnostics(), DiagnosticPrinter.Format.TEXT, err);
+      err.println(Summary.line(checked));
+      err.println("reap: nothing was rendered: fix the errors above first (reap validate shows them too).");
+      return ExitCodes.INVALID;
+    }
+    if (!checked.diagnostics().isEmpty()) {
+      DiagnosticPrinter.print(checked.diagnostics(), DiagnosticPrinter.Format.TEXT, err);
+    }
+    if (date.note() != null) {
+      err.println("reap: " + date.note());
+    }
+    Path tdir = templates != null ? root.cwd.resolve(templates) : defaultTemplates(checked.repository().root());
+    if (templates != null && !Files.isDirectory(tdir)) {
+      throw new ParameterException(spec.commandLine(), "--templates " + templates + ": there is no such folder");
+    }
+    Set<Renderer.Format> fmts = formats == null || formats.isEmpty() ? EnumSet.allOf(Renderer.Format.class) : EnumSet.copyOf(formats);
+    Set<String> onlySet = only == null ? Set.of() : new HashSet<>(only);
+    Renderer renderer = new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, onlySet));
+    if (!onlySet.isEmpty()) {
+      Set<String> known = new HashSet<>();
+      new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, Set.of())).jobs().forEach(j -> {
+        known.add(j.name());
+        known.add(j.source().id());
+      });
+      for (String o : onlySet) {
+        if (!known.contains(o)) {
+          throw new ParameterException(spec.commandLine(), "--only " + o + ": no document or output has that id. " + org.reap.validate.Suggest.didYouMean(o, known));
+        }
+      }
+    }
+    Renderer.Result result = renderer.render();
+    if (!result.ok()) {
+      for (Renderer.Problem p : result.problems()) {
+        err.println(p.job().source().file().displayPath() + ": error[render]: " + p.error().userMessage());
+        if (p.error().hint() != null) {
+          err.println("    hint: " + p.error().hint());
+        }
+      }
+      err.println("reap: nothing was written: " + Summary.plural(result.problems().size(), "document") + " could not be rendered.");
+      return ExitCodes.INVALID;
+    }
+    Path outDir = root.cwd.resolve(outDirOption != null ? outDirOption : Path.of("out")).normalize();
+    try (OutputDir dir = OutputDir.open(outDir)) {
+      for (Renderer.Rendered r : result.files()) {
+        dir.stage(r.fileName(), r.bytes());
+      }
+      dir.commitAll();
+    } catch (RenderException e) {
+      err.println("reap: " + e.userMessage());
+      if (e.hint() != null) {
+        err.println("    hint: " + e.hint());
+      }
+      return ExitCodes.OUTPUT;
+    }
+    String shown = org.reap.load.RepositoryLoader.display(root.cwd, outDir);
+    for (Renderer.Rendered r : result.files()) {
+      out.println("wrote " + shown + "/" + r.fileName());
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** templates/ inside the plans folder, else beside it; null when neither exists (defaults only). */
+  static Path defaultTemplates(Path repoRoot) {
+    for (Path p : List.of(repoRoot.resolve("templates"), repoRoot.resolveSibling("templates"))) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  record AsOf(LocalDate date, Instant instant, String note) {}
+
+  AsOf resolveAsOf(Pipeline.Options opts) {
+    if (asOf != null) {
+      try {
+        LocalDate d = LocalDate.parse(asOf.trim());
+        return new AsOf(d, Renderer.pdfDate(d), null);
+      } catch (DateTimeParseException e) {
+        throw new ParameterException(spec.commandLine(), "--as-of must be a date written YYYY-MM-DD, such as 2024-10-29, not '" + asOf + "'");
+      }
+    }
+    String sde = System.getenv("SOURCE_DATE_EPOCH");
+    if (sde != null && sde.trim().matches("\\d+")) {
+      Instant i = Instant.ofEpochSecond(Long.parseLong(sde.trim()));
+      return new AsOf(LocalDate.ofInstant(i, ZoneOffset.UTC), i, null);
+    }
+    Path first = opts.paths().isEmpty() ? root.cwd : root.cwd.resolve(opts.paths().get(0));
+    LocalDate git = GitDate.lastCommit(Files.isDirectory(first) ? first : first.getParent());
+    if (git != null) {
+      return new AsOf(git, Renderer.pdfDate(git), null);
+    }
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    return new AsOf(today, Renderer.pdfDate(today), "no --as-of date given and the plans are not in git: measuring progress as of today, " + today + ". Pass --as-of for a report that does not change from day to day.");
+  }
+}

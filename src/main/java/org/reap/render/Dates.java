@@ -1,0 +1,120 @@
+package org.reap.render;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.reap.model.When;
+
+/** Dates for people, in the document's language. */
+public final class Dates {
+  private Dates() {}
+
+  public static String longDate(LocalDate d, Locale l) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(l).format(d);
+  }
+
+  public static String monthDay(LocalDate d, Locale l) {
+    return DateTimeFormatter.ofPattern(pattern("MMMMd", l), l).format(d);
+  }
+
+  public static String monthYear(LocalDate d, Locale l) {
+    return DateTimeFormatter.ofPattern(pattern("yMMMM", l), l).format(d);
+  }
+
+  public static String monthName(LocalDate d, Locale l) {
+    return DateTimeFormatter.ofPattern("LLLL", l).format(d);
+  }
+
+  /** 10/29/2024 in US English; the locale's short numeric date with a four-digit year elsewhere. */
+  public static String shortDate(LocalDate d, Locale l) {
+    return DateTimeFormatter.ofPattern(pattern("yMd", l), l).format(d);
+  }
+
+  /** The locale's best pattern for a skeleton, as CLDR defines it. */
+  private static String pattern(String skeleton, Locale l) {
+    return java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(skeleton, java.time.chrono.IsoChronology.INSTANCE, l);
+  }
+
+  /** "October 29, 2024", "October 2024", "March 15–17, 2024", "April–June 2024", "TBD". */
+  public static String text(When w, Locale l, String tbd) {
+    if (w.isTbd()) {
+      return tbd;
+    }
+    LocalDate s = w.start();
+    LocalDate e = w.end();
+    return switch (w.precision()) {
+      case DAY -> w.yearKnown() ? longDate(s, l) : monthDay(s, l);
+      case MONTH -> w.yearKnown() ? monthYear(s, l) : monthName(s, l);
+      case YEAR -> Integer.toString(s.getYear());
+      case TBD -> tbd;
+      case RANGE -> range(w, l);
+    };
+  }
+
+  private static String range(When w, Locale l) {
+    String[] parts = w.raw().split("/");
+    boolean days = parts[0].trim().length() > 7 && parts[1].trim().length() > 7;
+    LocalDate s = w.start();
+    LocalDate e = w.end();
+    String dash = "\u2013";
+    if (days) {
+      if (s.getYear() == e.getYear() && s.getMonth() == e.getMonth() && l.getLanguage().equals("en")) {
+        String md = monthDay(s, l) + dash + e.getDayOfMonth();
+        return w.yearKnown() ? md + ", " + s.getYear() : md;
+      }
+      return w.yearKnown() ? longDate(s, l) + " " + dash + " " + longDate(e, l) : monthDay(s, l) + " " + dash + " " + monthDay(e, l);
+    }
+    boolean months = parts[0].trim().length() > 4 && parts[1].trim().length() > 4;
+    if (months) {
+      if (s.getYear() == e.getYear()) {
+        String m = monthName(s, l) + dash + monthName(e, l);
+        return w.yearKnown() ? m + " " + s.getYear() : m;
+      }
+      return monthYear(s, l) + " " + dash + " " + monthYear(e, l);
+    }
+    return s.getYear() + dash + e.getYear();
+  }
+
+  /** "10/29/2024", or the month, or TBD: for table cells. */
+  public static String shortText(When w, Locale l, String tbd) {
+    if (w.isTbd()) {
+      return tbd;
+    }
+    if (w.precision() == When.Precision.DAY) {
+      return w.yearKnown() ? shortDate(w.start(), l) : monthDay(w.start(), l);
+    }
+    if (w.precision() == When.Precision.RANGE && w.raw().split("/")[0].trim().length() > 7 && w.yearKnown()) {
+      String[] parts = w.raw().split("/");
+      return shortDate(w.start(), l) + "\u2013" + shortDate(w.end(), l);
+    }
+    return text(w, l, tbd);
+  }
+
+  /** A date as templates see it. */
+  public static Map<String, Object> model(When w, Locale l, String tbd) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("raw", w.raw());
+    m.put("text", text(w, l, tbd));
+    m.put("short", shortText(w, l, tbd));
+    m.put("tbd", w.isTbd());
+    m.put("year_known", w.yearKnown());
+    m.put("precision", w.precision().name().toLowerCase(Locale.ROOT));
+    if (!w.isTbd()) {
+      m.put("start", w.start().toString());
+      m.put("end", w.end().toString());
+    }
+    return m;
+  }
+
+  public static Map<String, Object> model(LocalDate d, Locale l) {
+    return model(new When(When.Precision.DAY, d, d, true, d.toString()), l, "TBD");
+  }
+
+  public static Map<String, Object> model(YearMonth ym, Locale l) {
+    return model(new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()), l, "TBD");
+  }
+}

@@ -1,0 +1,144 @@
+package org.reap.render;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.reap.model.Document;
+import org.reap.model.Repository;
+import org.reap.render.html.HtmlWriter;
+import org.reap.render.pdf.PdfEngine;
+import org.reap.render.pdf.PdfMeta;
+
+/**
+ * Renders every document of a valid repository: model → FreeMarker → XHTML → PDF and HTML. Every
+ * document is rendered before anything is written; if any fails, nothing is written.
+ */
+public final class Renderer {
+  public enum Format {
+    PDF,
+    HTML
+  }
+
+  /** What to render and how. {@code pdfDate} is written as the PDFs' creation date. */
+  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only) {}
+
+  /** One output document: its file name (without extension), template, and data. */
+  public record Job(String name, String template, String title, String language, Document source, Supplier<Map<String, Object>> model) {}
+
+  /** A file ready to be written. */
+  public record Rendered(String fileName, byte[] bytes, Job job) {}
+
+  /** A document that could not be rendered. */
+  public record Problem(Job job, RenderException error) {}
+
+  public record Result(List<Rendered> files, List<Problem> problems) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+  }
+
+  private final Repository repo;
+  private final Options options;
+  private final TemplateEngine templates;
+  private final PdfEngine pdf;
+  private final HtmlWriter html = new HtmlWriter();
+
+  public Renderer(Repository repo, Options options) {
+    this.repo = repo;
+    this.options = options;
+    this.templates = new TemplateEngine(options.templates());
+    Path root = options.templates() != null && options.templates().getParent() != null ? commonRoot(repo.root(), options.templates()) : repo.root();
+    this.pdf = new PdfEngine(root);
+  }
+
+  static Path commonRoot(Path a, Path b) {
+    Path x = a.toAbsolutePath().normalize();
+    Path y = b.toAbsolutePath().normalize();
+    while (x != null && !y.startsWith(x)) {
+      x = x.getParent();
+    }
+    return x == null ? a : x;
+  }
+
+  /** Every output the repository makes, in a stable order. */
+  public List<Job> jobs() {
+    Labels labels = new Labels(Locale.US);
+    Views views = new Views(repo, labels, options.asOf());
+    Map<String, String> outputs = new LinkedHashMap<>();
+    for (Document d : repo.documents()) {
+      outputs.put(d.id(), d.id());
+    }
+    List<Job> jobs = new ArrayList<>();
+    for (Document d : repo.documents()) {
+      String lang = d.root().string("language") == null ? "en" : d.root().string("language");
+      switch (d.kindName()) {
+        case "agenda-item" -> jobs.add(new Job(d.id(), "memo.ftlx", d.title(), lang, d, () -> views.memo(d, outputs)));
+        case "milestones" -> jobs.add(new Job(d.id(), "timeline.ftlx", d.title(), lang, d, () -> views.timeline(d)));
+        case "plan" -> {
+          jobs.add(new Job(d.id(), "plan.ftlx", d.title(), lang, d, () -> views.plan(d)));
+          jobs.add(new Job(d.id() + "-progress", "progress.ftlx", labels.get("progress.title") + ": " + d.title(), lang, d, () -> views.progress(d, d.id() + "-progress")));
+        }
+        case "outcome-matrix" -> jobs.add(new Job(d.id(), "outcome-matrix.ftlx", d.title(), lang, d, () -> views.outcomeMatrixPage(d)));
+        case "findings" -> jobs.add(new Job(d.id(), "findings.ftlx", d.title(), lang, d, () -> views.simple(d)));
+        case "equity-analysis" -> jobs.add(new Job(d.id(), "equity-analysis.ftlx", d.title(), lang, d, () -> views.simple(d)));
+        case "indicators" -> jobs.add(new Job(d.id(), "indicators.ftlx", d.title(), lang, d, () -> views.indicatorsPage(d)));
+        default -> throw new IllegalStateException("no output for kind " + d.kindName());
+      }
+    }
+    if (options.only() != null && !options.only().isEmpty()) {
+      jobs.removeIf(j -> !options.only().contains(j.name()) && !options.only().contains(j.source().id()));
+    }
+    return jobs;
+  }
+
+  /** The XHTML of one job, before it becomes PDF or HTML (for golden tests and debugging). */
+  public String xhtml(Job job) throws RenderException {
+    return templates.render(job.template(), job.model().get(), new Labels(Locale.US));
+  }
+
+  /** Renders every job; writes nothing. */
+  public Result render() {
+    Labels labels = new Labels(Locale.US);
+    List<Rendered> files = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Job job : jobs()) {
+      try {
+        String xhtml = templates.render(job.template(), job.model().get(), labels);
+        if (options.formats().contains(Format.PDF)) {
+          PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
+          files.add(new Rendered(job.name() + ".pdf", pdf.render(xhtml, meta), job));
+        }
+        if (options.formats().contains(Format.HTML)) {
+          files.add(new Rendered(job.name() + ".html", html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8), job));
+        }
+      } catch (RenderException e) {
+        problems.add(new Problem(job, e));
+      }
+    }
+    return new Result(files, problems);
+  }
+
+  private String author(Job job) {
+    Document d = job.source();
+    if (d.kindName().equals("agenda-item")) {
+      var c = d.root().obj("committee");
+      return c.string("jurisdiction") + ", " + c.string("name");
+    }
+    String j = d.root().string("jurisdiction");
+    return j != null ? j : d.root().string("prepared_by");
+  }
+
+  /** The PDFs' date: midnight UTC at the start of the as-of day. */
+  public static Instant pdfDate(LocalDate asOf) {
+    return asOf.atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,334 @@
+package org.reap.render;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.core.XHTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import freemarker.template.TemplateNumberModel;
+import freemarker.core.TemplateMarkupOutputModel;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * FreeMarker, locked down for templates that cities edit: no ?new, ?api or ?eval, no Java objects
+ * in the data model (plain maps, lists, strings, numbers and booleans only), every value escaped
+ * for XHTML, strict about missing values, and stopped when it runs too long or writes too much.
+ * Templates are looked up in the repository's templates folder first, then among the defaults.
+ */
+public final class TemplateEngine {
+  /** Default templates inside the jar (the files of this project's templates/ folder). */
+  public static final String BUILTIN = "/reap/templates";
+
+  static final long TIMEOUT_MS = 30_000;
+  static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
+  private static final Pattern FORBIDDEN = Pattern.compile("\\?\\s*(eval|eval_json|interpret|new|api)\\b");
+
+  private final Configuration cfg;
+  private final Path userTemplates;
+
+  public TemplateEngine(Path userTemplates) {
+    this.userTemplates = userTemplates != null && Files.isDirectory(userTemplates) ? userTemplates : null;
+    cfg = new Configuration(Configuration.VERSION_2_3_34);
+    cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    cfg.setAPIBuiltinEnabled(false);
+    cfg.setRecognizeStandardFileExtensions(true);
+    cfg.setOutputFormat(XHTMLOutputFormat.INSTANCE);
+    cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    cfg.setAttemptExceptionReporter((e, env) -> {});
+    cfg.setLogTemplateExceptions(false);
+    cfg.setWrapUncheckedExceptions(true);
+    cfg.setFallbackOnNullLoopVariable(false);
+    cfg.setLocale(Locale.US);
+    cfg.setTimeZone(TimeZone.getTimeZone("UTC"));
+    cfg.setNumberFormat("computer");
+    cfg.setBooleanFormat("c");
+    cfg.setDefaultEncoding("UTF-8");
+    cfg.setLocalizedLookup(false);
+    cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
+    cfg.setTemplateLoader(new CheckingLoader(loader()));
+  }
+
+  private TemplateLoader loader() {
+    List<TemplateLoader> loaders = new ArrayList<>();
+    if (userTemplates != null) {
+      try {
+        loaders.add(new FileTemplateLoader(userTemplates.toFile(), false));
+      } catch (IOException e) {
+        // unreadable folder: fall back to the defaults; listed by `reap templates list`
+      }
+    }
+    loaders.add(new ClassTemplateLoader(TemplateEngine.class, BUILTIN));
+    return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+  }
+
+  public Path userTemplates() {
+    return userTemplates;
+  }
+
+  /** Fills {@code name} with {@code model}; the functions t(), inline() are added. */
+  public String render(String name, Map<String, Object> model, Labels labels) throws RenderException {
+    Map<String, Object> root = new java.util.LinkedHashMap<>(model);
+    root.put("t", (TemplateMethodModelEx) args -> label(labels, args));
+    root.put("inline", (TemplateMethodModelEx) TemplateEngine::inline);
+    Template template;
+    try {
+      template = cfg.getTemplate(name, labels.locale());
+    } catch (ParseException e) {
+      throw new RenderException("templates/" + e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": the template has a syntax error: " + firstLine(e.getEditorMessage())).hint("fix the template at that line (FreeMarker syntax), or delete your copy to use the default");
+    } catch (freemarker.template.TemplateNotFoundException e) {
+      throw new RenderException("no template named \"" + name + "\"").hint("run 'reap templates list' to see the templates reap has");
+    } catch (IOException e) {
+      if (e.getCause() instanceof RenderException re) {
+        throw re;
+      }
+      throw new RenderException("the template \"" + name + "\" cannot be read: " + e.getMessage()).hint("check the file in templates/");
+    }
+    StringBuilder sb = new StringBuilder(64 * 1024);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try (Writer w = new CappedWriter(sb)) {
+                template.process(root, w);
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            },
+            "reap-template-" + name);
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      worker.join(TIMEOUT_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RenderException("rendering was interrupted").hint(null);
+    }
+    if (worker.isAlive()) {
+      throw new RenderException("templates/" + name + ": the template ran for more than " + TIMEOUT_MS / 1000 + " seconds and was stopped (an endless loop?)").hint("check the template's #list and #macro calls");
+    }
+    Throwable t = failure.get();
+    if (t != null) {
+      throw translate(name, t);
+    }
+    return sb.toString();
+  }
+
+  private static RenderException translate(String name, Throwable t) {
+    if (t instanceof TemplateException te) {
+      Throwable cause = te.getCause();
+      if (cause instanceof OutputTooLarge) {
+        return new RenderException("templates/" + name + ": the template wrote more than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " million characters and was stopped").hint("check the template's #list loops");
+      }
+      String where = te.getTemplateSourceName() == null ? "templates/" + name : "templates/" + te.getTemplateSourceName() + ":" + te.getLineNumber() + ":" + te.getColumnNumber();
+      String msg = firstLine(te.getMessageWithoutStackTop());
+      if (te instanceof freemarker.core.InvalidReferenceException && te.getBlamedExpressionString() != null) {
+        msg = "the value ${" + te.getBlamedExpressionString() + "} is missing or empty";
+      }
+      String hint =
+          msg.contains("null or missing") || msg.contains("undefined")
+              ? "the template uses a value this document does not have; guard it with <#if x??> or give a default with x!\"\""
+              : "fix the template at that line, or delete your copy to use the default";
+      return new RenderException(where + ": " + msg).hint(hint);
+    }
+    if (t instanceof OutputTooLarge) {
+      return new RenderException("templates/" + name + ": the template wrote more than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " million characters and was stopped").hint("check the template's #list loops");
+    }
+    if (t instanceof java.io.IOException && t.getCause() instanceof OutputTooLarge) {
+      return new RenderException("templates/" + name + ": the template wrote too much and was stopped").hint("check the template's #list loops");
+    }
+    if (t instanceof StackOverflowError) {
+      return new RenderException("templates/" + name + ": the template calls itself without end").hint("check #include and #macro calls for a loop");
+    }
+    return new RenderException("templates/" + name + ": the template failed: " + t).hint(null);
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    String[] lines = s.strip().split("\\R");
+    StringBuilder sb = new StringBuilder(lines[0].strip());
+    for (int i = 1; i < lines.length && i < 3; i++) {
+      String l = lines[i].strip();
+      if (!l.isEmpty() && !l.startsWith("----") && !l.startsWith("Tip:") && !l.startsWith("==>") && !l.startsWith("FTL stack")) {
+        sb.append(' ').append(l);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Object label(Labels labels, List<?> args) throws TemplateModelException {
+    if (args.isEmpty()) {
+      throw new TemplateModelException("t() needs a label name, such as t('recommendation')");
+    }
+    String key = scalar(args.get(0));
+    Object[] rest = new Object[args.size() - 1];
+    for (int i = 1; i < args.size(); i++) {
+      Object a = args.get(i);
+      rest[i - 1] = a instanceof TemplateNumberModel n ? n.getAsNumber() : scalar(a);
+    }
+    try {
+      return labels.get(key, rest);
+    } catch (IllegalArgumentException e) {
+      throw new TemplateModelException(e.getMessage());
+    }
+  }
+
+  private static Object inline(List<?> args) throws TemplateModelException {
+    if (args.size() != 1) {
+      throw new TemplateModelException("inline() takes one text value");
+    }
+    Object a = args.get(0);
+    if (a instanceof TemplateMarkupOutputModel<?> m) {
+      String html = ((XHTMLOutputFormat) XHTMLOutputFormat.INSTANCE).getMarkupString((freemarker.core.TemplateXHTMLOutputModel) m);
+      if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+        html = html.substring(3, html.length() - 4);
+      }
+      return Text.markup(html);
+    }
+    return Text.markup(Text.inlineHtml(scalar(a)));
+  }
+
+  private static String scalar(Object o) throws TemplateModelException {
+    if (o instanceof TemplateScalarModel s) {
+      return s.getAsString();
+    }
+    if (o instanceof TemplateNumberModel n) {
+      return n.getAsNumber().toString();
+    }
+    throw new TemplateModelException("expected a text value");
+  }
+
+  /** Every template name reap knows: the defaults and, marked, the repository's own. */
+  public static List<String> builtinNames() {
+    return List.of(
+        "memo.ftlx",
+        "timeline.ftlx",
+        "progress.ftlx",
+        "plan.ftlx",
+        "outcome-matrix.ftlx",
+        "findings.ftlx",
+        "equity-analysis.ftlx",
+        "indicators.ftlx",
+        "lib/layout.ftlx",
+        "lib/style.css");
+  }
+
+  /** Reads template sources, refusing the built-ins that evaluate data or reach into Java. */
+  private static final class CheckingLoader implements TemplateLoader {
+    private final TemplateLoader inner;
+
+    private record Source(String name, Object inner) {}
+
+    CheckingLoader(TemplateLoader inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public Object findTemplateSource(String name) throws IOException {
+      Object s = inner.findTemplateSource(name);
+      return s == null ? null : new Source(name, s);
+    }
+
+    @Override
+    public long getLastModified(Object source) {
+      return inner.getLastModified(((Source) source).inner());
+    }
+
+    @Override
+    public Reader getReader(Object source, String encoding) throws IOException {
+      Source src = (Source) source;
+      String text;
+      try (Reader r = inner.getReader(src.inner(), encoding)) {
+        StringBuilder sb = new StringBuilder();
+        char[] buf = new char[8192];
+        int n;
+        while ((n = r.read(buf)) > 0) {
+          sb.append(buf, 0, n);
+          if (sb.length() > 4 * 1024 * 1024) {
+            throw new IOException(new RenderException("templates/" + src.name() + " is larger than 4 MB").hint("templates are small files; check that the right file is in templates/"));
+          }
+        }
+        text = sb.toString();
+      }
+      Matcher m = FORBIDDEN.matcher(text);
+      if (m.find()) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < m.start(); i++) {
+          if (text.charAt(i) == '\n') {
+            line++;
+            col = 1;
+          } else {
+            col++;
+          }
+        }
+        throw new IOException(
+            new RenderException("templates/" + src.name() + ":" + line + ":" + col + ": the built-in ?" + m.group(1) + " is not allowed in reap templates").hint("templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code"));
+      }
+      return new StringReader(text);
+    }
+
+    @Override
+    public void closeTemplateSource(Object source) throws IOException {
+      inner.closeTemplateSource(((Source) source).inner());
+    }
+  }
+
+  private static final class OutputTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private static final class CappedWriter extends Writer {
+    private final StringBuilder sb;
+
+    CappedWriter(StringBuilder sb) {
+      this.sb = sb;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) throws IOException {
+      if (sb.length() + len > MAX_OUTPUT_CHARS) {
+        throw new OutputTooLarge();
+      }
+      sb.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) throws IOException {
+      if (sb.length() + len > MAX_OUTPUT_CHARS) {
+        throw new OutputTooLarge();
+      }
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,54 @@
+package org.reap.render;
+
+import freemarker.core.TemplateMarkupOutputModel;
+import freemarker.core.XHTMLOutputFormat;
+import freemarker.template.TemplateModelException;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/** Markdown text fields to XHTML markup, with raw HTML escaped and link targets sanitised. */
+public final class Text {
+  private static final List<Extension> EXTENSIONS = List.of(StrikethroughExtension.create());
+  private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+  private static final HtmlRenderer HTML =
+      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).softbreak(" ").build();
+
+  private Text() {}
+
+  /**
+   * "1) Review ... and 2) pass ..." at the start of a line is how staff number points inside a
+   * sentence; CommonMark would make it a list. Only "1." starts a numbered list in reap.
+   */
+  private static final java.util.regex.Pattern PAREN_NUMBER = java.util.regex.Pattern.compile("(?m)^(\\s{0,3})(\\d{1,9})\\)");
+
+  /** Block XHTML: paragraphs, lists, emphasis, links. */
+  public static String blockHtml(String markdown) {
+    String src = PAREN_NUMBER.matcher(markdown).replaceAll("$1$2\\\\)");
+    return HTML.render(PARSER.parse(src)).strip();
+  }
+
+  /** The same without the paragraph around a single paragraph, for use inside a line. */
+  public static String inlineHtml(String markdown) {
+    String html = blockHtml(markdown);
+    if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+      return html.substring(3, html.length() - 4);
+    }
+    return html;
+  }
+
+  /** Plain text: Markdown marks removed (for PDF metadata and alt text). */
+  public static String plain(String markdown) {
+    return inlineHtml(markdown).replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+  }
+
+  static TemplateMarkupOutputModel<?> markup(String xhtml) {
+    try {
+      return XHTMLOutputFormat.INSTANCE.fromMarkup(xhtml);
+    } catch (TemplateModelException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
