@@ -18,7 +18,7 @@ import org.reap.cli.Run;
  * Golden tests: each folder under src/test/resources/validate-cases holds a small repository in
  * plans/, optional extra arguments in args.txt (one per line), and expected.txt: "exit N" on the
  * first line, then exactly what `reap validate plans` prints. A missing expected.txt fails the test
- * (run with -Dreap.golden.write=true to write it, then read it before committing).
+ * (run with -Dreap.golden.write=true to write or update them, then review git diff before committing).
  */
 class ValidateGoldenTest {
   static final Path CASES = Path.of("src/test/resources/validate-cases");
@@ -52,11 +52,11 @@ class ValidateGoldenTest {
     Run run = Run.in(cwd, args);
     String actual = "exit " + run.exit() + "\n" + run.all();
     Path expected = dir.resolve("expected.txt");
+    if (Boolean.getBoolean("reap.golden.write")) {
+      Files.writeString(expected, actual, StandardCharsets.UTF_8);
+      return;
+    }
     if (!Files.exists(expected)) {
-      if (Boolean.getBoolean("reap.golden.write")) {
-        Files.writeString(expected, actual, StandardCharsets.UTF_8);
-        return;
-      }
       fail("missing " + expected + "; reap printed:\n" + actual);
     }
     assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
