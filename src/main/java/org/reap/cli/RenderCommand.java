@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.reap.Pipeline;
 import org.reap.diagnostic.DiagnosticPrinter;
 import org.reap.render.RenderException;
+import org.reap.render.Manifest;
 import org.reap.render.Renderer;
 import org.reap.render.output.OutputDir;
 import picocli.CommandLine.Command;
@@ -62,6 +63,15 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--only", split = ",", paramLabel = "ID", description = "Render only these documents (ids, or output names such as PLAN-progress).")
   List<String> only;
 
+  @Option(names = "--force", description = "Render every document, even those whose inputs have not changed since the last run.")
+  boolean force;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  boolean quiet;
+
+  @Option(names = {"-v", "--verbose"}, description = "Also list the documents skipped as unchanged.")
+  boolean verbose;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -100,7 +110,8 @@ public final class RenderCommand implements Callable<Integer> {
         }
       }
     }
-    Renderer.Result result = renderer.render();
+    Path outDir = root.cwd.resolve(outDirOption != null ? outDirOption : Path.of("out")).normalize();
+    Renderer.Result result = renderer.render(Manifest.read(outDir), outDir, force);
     if (!result.ok()) {
       for (Renderer.Problem p : result.problems()) {
         err.println(p.job().source().file().displayPath() + ": error[render]: " + p.error().userMessage());
@@ -111,10 +122,32 @@ public final class RenderCommand implements Callable<Integer> {
       err.println("reap: nothing was written: " + Summary.plural(result.problems().size(), "document") + " could not be rendered.");
       return ExitCodes.INVALID;
     }
-    Path outDir = root.cwd.resolve(outDirOption != null ? outDirOption : Path.of("out")).normalize();
+    List<String> written = new java.util.ArrayList<>();
     try (OutputDir dir = OutputDir.open(outDir)) {
       for (Renderer.Rendered r : result.files()) {
         dir.stage(r.fileName(), r.bytes());
+        written.add(r.fileName());
+      }
+      if (onlySet.isEmpty()) {
+        Manifest previous = Manifest.read(outDir);
+        byte[] index = renderer.index(renderer.jobs());
+        if (!written.isEmpty() || !java.util.Arrays.equals(index, readOrNull(outDir.resolve("index.html")))) {
+          dir.stage("index.html", index);
+          written.add("index.html");
+        }
+        byte[] manifest = result.manifest().bytes();
+        if (!java.util.Arrays.equals(manifest, previous.bytes())) {
+          dir.stage(Manifest.FILE, manifest);
+        }
+      } else {
+        Manifest merged = Manifest.read(outDir);
+        for (Renderer.Job j : renderer.jobs()) {
+          Manifest.Entry e = result.manifest().get(j.name());
+          if (e != null) {
+            merged.put(j.name(), e);
+          }
+        }
+        dir.stage(Manifest.FILE, merged.bytes());
       }
       dir.commitAll();
     } catch (RenderException e) {
@@ -125,11 +158,29 @@ public final class RenderCommand implements Callable<Integer> {
       return ExitCodes.OUTPUT;
     }
     String shown = org.reap.load.RepositoryLoader.display(root.cwd, outDir);
-    for (Renderer.Rendered r : result.files()) {
-      out.println("wrote " + shown + "/" + r.fileName());
+    if (!quiet) {
+      for (String f : written) {
+        out.println("wrote " + shown + "/" + f);
+      }
+      if (verbose) {
+        for (Renderer.Job j : result.skipped()) {
+          out.println("unchanged " + j.name());
+        }
+      }
+      if (!result.skipped().isEmpty()) {
+        out.println(Summary.plural(result.skipped().size(), "document") + " unchanged since the last render (--force renders them again)");
+      }
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static byte[] readOrNull(Path p) {
+    try {
+      return Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   /** templates/ inside the plans folder, else beside it; null when neither exists (defaults only). */

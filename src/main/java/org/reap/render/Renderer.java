@@ -40,7 +40,8 @@ public final class Renderer {
   /** A document that could not be rendered. */
   public record Problem(Job job, RenderException error) {}
 
-  public record Result(List<Rendered> files, List<Problem> problems) {
+  /** What was rendered, what failed, what was skipped as unchanged, and the manifest to write. */
+  public record Result(List<Rendered> files, List<Problem> problems, List<Job> skipped, Manifest manifest) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -107,24 +108,54 @@ public final class Renderer {
 
   /** Renders every job; writes nothing. */
   public Result render() {
+    return render(Manifest.empty(), null, true);
+  }
+
+  /**
+   * Renders the jobs whose inputs changed since {@code previous} (all of them when {@code force});
+   * writes nothing. {@code outDir} is where the previous files are checked.
+   */
+  public Result render(Manifest previous, Path outDir, boolean force) {
     Labels labels = new Labels(Locale.US);
     List<Rendered> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    List<Job> skipped = new ArrayList<>();
+    Manifest next = Manifest.empty();
     for (Job job : jobs()) {
       try {
         String xhtml = templates.render(job.template(), job.model().get(), labels);
+        PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
+        String key = Manifest.sha256(String.join("\n", "reap " + org.reap.cli.Versions.version(), options.formats().toString(), meta.toString(), xhtml));
+        if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
+          skipped.add(job);
+          next.put(job.name(), previous.get(job.name()));
+          continue;
+        }
+        Map<String, String> hashes = new LinkedHashMap<>();
         if (options.formats().contains(Format.PDF)) {
-          PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
-          files.add(new Rendered(job.name() + ".pdf", pdf.render(xhtml, meta), job));
+          byte[] bytes = pdf.render(xhtml, meta);
+          files.add(new Rendered(job.name() + ".pdf", bytes, job));
+          hashes.put(job.name() + ".pdf", Manifest.sha256(bytes));
         }
         if (options.formats().contains(Format.HTML)) {
-          files.add(new Rendered(job.name() + ".html", html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8), job));
+          byte[] bytes = html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
+          files.add(new Rendered(job.name() + ".html", bytes, job));
+          hashes.put(job.name() + ".html", Manifest.sha256(bytes));
         }
+        next.put(job.name(), new Manifest.Entry(key, hashes));
       } catch (RenderException e) {
         problems.add(new Problem(job, e));
       }
     }
-    return new Result(files, problems);
+    return new Result(files, problems, skipped, next);
+  }
+
+  /** out/index.html: every document with its links, kind, date and status, for a CI artifact or a site. */
+  public byte[] index(List<Job> jobs) throws RenderException {
+    Labels labels = new Labels(Locale.US);
+    Views views = new Views(repo, labels, options.asOf());
+    String xhtml = templates.render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML)), labels);
+    return html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
   }
 
   private String author(Job job) {

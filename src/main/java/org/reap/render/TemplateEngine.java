@@ -233,6 +233,7 @@ public final class TemplateEngine {
         "findings.ftlx",
         "equity-analysis.ftlx",
         "indicators.ftlx",
+        "index.ftlx",
         "lib/layout.ftlx",
         "lib/style.css");
   }

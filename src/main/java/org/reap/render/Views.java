@@ -633,6 +633,63 @@ public final class Views {
     return m;
   }
 
+  /** The index page: one row per output document. */
+  public Map<String, Object> index(List<Renderer.Job> jobs, boolean pdf, boolean html) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("lang", "en");
+    m.put("as_of", mb.date(asOf));
+    m.put("generator", "reap " + org.reap.cli.Versions.version());
+    List<Object> rows = new ArrayList<>();
+    for (Renderer.Job j : jobs) {
+      Document d = j.source();
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("name", j.name());
+      r.put("title", j.title());
+      r.put("kind", labels.get("kind." + (j.template().equals("progress.ftlx") ? "progress" : d.kindName())));
+      r.put("file", d.file().displayPath());
+      if (pdf) {
+        r.put("pdf", j.name() + ".pdf");
+      }
+      if (html) {
+        r.put("html", j.name() + ".html");
+      }
+      r.put("detail", detail(d, j));
+      Document plan = planOf(d);
+      r.put("group", plan != null ? plan.root().string("jurisdiction") : d.kindName().equals("agenda-item") ? d.root().obj("committee").string("jurisdiction") : "");
+      rows.add(r);
+    }
+    m.put("documents", rows);
+    return m;
+  }
+
+  private String detail(Document d, Renderer.Job j) {
+    switch (j.template()) {
+      case "memo.ftlx" -> {
+        Node.Obj meeting = d.root().obj("meeting");
+        return labels.get("index.memo", d.root().obj("committee").string("name"), Dates.text(new When(When.Precision.DAY, meeting.value("date"), meeting.value("date"), true, ""), labels.locale(), ""), d.root().string("file_id"));
+      }
+      case "timeline.ftlx", "progress.ftlx" -> {
+        int total = 0;
+        int done = 0;
+        int late = 0;
+        List<Document> sources = j.template().equals("timeline.ftlx") ? List.of(d) : repo.ofKind("milestones").stream().filter(x -> d.id().equals(x.root().string("plan"))).toList();
+        for (Document t : sources) {
+          for (Node n : t.root().list("entries")) {
+            Node.Obj e = (Node.Obj) n;
+            total++;
+            done += Status.of(e).equals("done") ? 1 : 0;
+            late += Status.overdue(e, "date", asOf) ? 1 : 0;
+          }
+        }
+        return labels.get("index.milestones", total, done, late);
+      }
+      default -> {
+        String j2 = d.root().string("jurisdiction");
+        return j2 == null ? "" : j2;
+      }
+    }
+  }
+
   public Map<String, Object> simple(Document d) {
     return base(d, d.id());
   }

@@ -1,0 +1,118 @@
+package org.reap.render;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the last render wrote into out/: for each output document, the key of its inputs and the
+ * hash of each file. A document is skipped only when its key is the same and its files are still
+ * there, unchanged. The key is a hash of everything the output depends on: reap's version, the
+ * formats, the PDF date, the PDF metadata and the filled-in XHTML (which holds every value from the
+ * plan files and every template).
+ */
+public final class Manifest {
+  public static final String FILE = "reap-manifest.tsv";
+  private static final String HEADER = "# reap render manifest v1: document, inputs key, files (name=sha256)";
+
+  public record Entry(String key, Map<String, String> files) {}
+
+  private final Map<String, Entry> entries;
+
+  private Manifest(Map<String, Entry> entries) {
+    this.entries = entries;
+  }
+
+  public static Manifest empty() {
+    return new Manifest(new TreeMap<>());
+  }
+
+  /** Reads out/reap-manifest.tsv; a missing or unreadable one is empty (everything renders). */
+  public static Manifest read(Path outDir) {
+    Path f = outDir.resolve(FILE);
+    Map<String, Entry> m = new TreeMap<>();
+    try {
+      if (!Files.isRegularFile(f)) {
+        return empty();
+      }
+      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] parts = line.split("\t");
+        if (parts.length < 2) {
+          return empty();
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 2; i < parts.length; i++) {
+          int eq = parts[i].lastIndexOf('=');
+          if (eq <= 0) {
+            return empty();
+          }
+          files.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        }
+        m.put(parts[0], new Entry(parts[1], files));
+      }
+    } catch (IOException | RuntimeException e) {
+      return empty();
+    }
+    return new Manifest(m);
+  }
+
+  public Entry get(String name) {
+    return entries.get(name);
+  }
+
+  public void put(String name, Entry e) {
+    entries.put(name, e);
+  }
+
+  /** True when the document's key matches and each of its files is in out/ as it was written. */
+  public boolean upToDate(String name, String key, Path outDir) {
+    Entry e = entries.get(name);
+    if (e == null || !e.key().equals(key) || e.files().isEmpty()) {
+      return false;
+    }
+    for (Map.Entry<String, String> f : e.files().entrySet()) {
+      Path p = outDir.resolve(f.getKey());
+      try {
+        if (!Files.isRegularFile(p) || !sha256(Files.readAllBytes(p)).equals(f.getValue())) {
+          return false;
+        }
+      } catch (IOException ex) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public byte[] bytes() {
+    StringBuilder sb = new StringBuilder(HEADER).append('\n');
+    entries.forEach(
+        (name, e) -> {
+          sb.append(name).append('\t').append(e.key());
+          e.files().forEach((f, h) -> sb.append('\t').append(f).append('=').append(h));
+          sb.append('\n');
+        });
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static String sha256(String s) {
+    return sha256(s.getBytes(StandardCharsets.UTF_8));
+  }
+}
