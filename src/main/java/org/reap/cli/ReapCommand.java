@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       RenderCommand.class,
       TemplatesCommand.class,
+      ExportCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
       picocli.CommandLine.HelpCommand.class

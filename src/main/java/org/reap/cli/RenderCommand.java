@@ -45,14 +45,7 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out).")
   Path outDirOption;
 
-  @Option(
-      names = "--as-of",
-      paramLabel = "YYYY-MM-DD",
-      description = {
-        "The date progress is measured on (what is overdue, what is due next).",
-        "Default: SOURCE_DATE_EPOCH if set, else the date of the last git commit in the repository, else today."
-      })
-  String asOf;
+  @Mixin AsOfOption asOf;
 
   @Option(names = "--format", split = ",", paramLabel = "FORMAT", description = "pdf, html or both (default: pdf,html).")
   List<Renderer.Format> formats;
@@ -77,7 +70,7 @@ public final class RenderCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Pipeline.Options opts = check.toOptions(spec.commandLine(), root.cwd);
-    AsOf date = resolveAsOf(opts);
+    AsOfOption.AsOf date = asOf.resolve(spec.commandLine(), root.cwd, opts);
     Pipeline.Checked checked = Pipeline.check(opts);
     if (!checked.ok()) {
       DiagnosticPrinter.print(checked.diagnostics(), DiagnosticPrinter.Format.TEXT, err);
@@ -193,28 +186,4 @@ public final class RenderCommand implements Callable<Integer> {
     return null;
   }
 
-  record AsOf(LocalDate date, Instant instant, String note) {}
-
-  AsOf resolveAsOf(Pipeline.Options opts) {
-    if (asOf != null) {
-      try {
-        LocalDate d = LocalDate.parse(asOf.trim());
-        return new AsOf(d, Renderer.pdfDate(d), null);
-      } catch (DateTimeParseException e) {
-        throw new ParameterException(spec.commandLine(), "--as-of must be a date written YYYY-MM-DD, such as 2024-10-29, not '" + asOf + "'");
-      }
-    }
-    String sde = System.getenv("SOURCE_DATE_EPOCH");
-    if (sde != null && sde.trim().matches("\\d+")) {
-      Instant i = Instant.ofEpochSecond(Long.parseLong(sde.trim()));
-      return new AsOf(LocalDate.ofInstant(i, ZoneOffset.UTC), i, null);
-    }
-    Path first = opts.paths().isEmpty() ? root.cwd : root.cwd.resolve(opts.paths().get(0));
-    LocalDate git = GitDate.lastCommit(Files.isDirectory(first) ? first : first.getParent());
-    if (git != null) {
-      return new AsOf(git, Renderer.pdfDate(git), null);
-    }
-    LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    return new AsOf(today, Renderer.pdfDate(today), "no --as-of date given and the plans are not in git: measuring progress as of today, " + today + ". Pass --as-of for a report that does not change from day to day.");
-  }
 }
