@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       TemplatesCommand.class,
       ExportCommand.class,
+      InitCommand.class,
+      NewCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
       picocli.CommandLine.HelpCommand.class

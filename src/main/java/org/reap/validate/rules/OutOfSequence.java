@@ -11,8 +11,9 @@ import org.reap.model.When;
 import org.reap.validate.Rule;
 
 /**
- * A milestone dated far from its neighbours in the list is most likely a typo (2004 for 2024). The
- * entry is compared with the middle date of the three dated entries on each side.
+ * A milestone dated far from its neighbours in the list, and out of order with them, is most
+ * likely a typo (2004 for 2024). The entry is compared with the middle date of the three dated
+ * entries on each side; a late entry at the end of a list in date order is not flagged.
  */
 public final class OutOfSequence implements Rule {
   /** How far from its neighbours an entry may be, in days. */
@@ -55,7 +56,9 @@ public final class OutOfSequence implements Rule {
         around.sort(null);
         LocalDate middle = around.get(around.size() / 2);
         When w = (When) dated.get(i).value();
-        if (Dates.days(w.start(), middle) > LIMIT_DAYS) {
+        boolean beforePrevious = i > 0 && w.start().isBefore(((When) dated.get(i - 1).value()).start());
+        boolean afterNext = i + 1 < dated.size() && w.start().isAfter(((When) dated.get(i + 1).value()).start());
+        if (Dates.days(w.start(), middle) > LIMIT_DAYS && (beforePrevious || afterNext)) {
           out.report(
               dated.get(i).span(),
               "\"" + w.raw() + "\" is far from the dates listed around it (near " + middle + ")",
