@@ -56,6 +56,9 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--only", split = ",", paramLabel = "ID", description = "Render only these documents (ids, or output names such as PLAN-progress).")
   List<String> only;
 
+  @Option(names = "--since", paramLabel = "REV", description = "Add \"Changes since\" to progress reports: compare with the plans at a git tag, commit, branch or date (YYYY-MM-DD).")
+  String since;
+
   @Option(names = "--force", description = "Render every document, even those whose inputs have not changed since the last run.")
   boolean force;
 
@@ -88,9 +91,33 @@ public final class RenderCommand implements Callable<Integer> {
     if (templates != null && !Files.isDirectory(tdir)) {
       throw new ParameterException(spec.commandLine(), "--templates " + templates + ": there is no such folder");
     }
+    Renderer.Since sinceData = null;
+    Path sinceDir = null;
+    if (since != null) {
+      try {
+        sinceDir = Files.createTempDirectory("reap-since-");
+        org.reap.history.GitHistory.Snapshot snap = org.reap.history.GitHistory.checkout(checked.repository().root(), since, sinceDir);
+        Pipeline.Checked old = Pipeline.check(new Pipeline.Options(List.of(snap.folder()), sinceDir, false, java.util.Map.of(), java.util.Set.of()));
+        if (!old.ok()) {
+          err.println("reap: note: the plans at " + since + " had errors; changes are worked out from what could be read then.");
+        }
+        sinceData = new Renderer.Since(old.repository(), snap.date(), since + " (" + snap.commit().substring(0, 10) + ", " + snap.date() + ")");
+      } catch (RenderException e) {
+        err.println("reap: " + e.userMessage());
+        if (e.hint() != null) {
+          err.println("    hint: " + e.hint());
+        }
+        return ExitCodes.INVALID;
+      } catch (java.io.IOException e) {
+        err.println("reap: --since: cannot make a temporary folder: " + e.getMessage());
+        return ExitCodes.OUTPUT;
+      } finally {
+        deleteTree(sinceDir);
+      }
+    }
     Set<Renderer.Format> fmts = formats == null || formats.isEmpty() ? EnumSet.allOf(Renderer.Format.class) : EnumSet.copyOf(formats);
     Set<String> onlySet = only == null ? Set.of() : new HashSet<>(only);
-    Renderer renderer = new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, onlySet));
+    Renderer renderer = new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, onlySet, sinceData));
     if (!onlySet.isEmpty()) {
       Set<String> known = new HashSet<>();
       new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, Set.of())).jobs().forEach(j -> {
@@ -166,6 +193,17 @@ public final class RenderCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private static void deleteTree(Path p) {
+    if (p == null) {
+      return;
+    }
+    try (var s = Files.walk(p)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temporary folder left behind is harmless
+    }
   }
 
   private static byte[] readOrNull(Path p) {

@@ -29,7 +29,14 @@ public final class Renderer {
   }
 
   /** What to render and how. {@code pdfDate} is written as the PDFs' creation date. */
-  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only) {}
+  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since) {
+    public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only) {
+      this(asOf, pdfDate, formats, templates, only, null);
+    }
+  }
+
+  /** The plans as they were at an earlier revision, for "changes since" in progress reports. */
+  public record Since(Repository before, LocalDate date, String revision) {}
 
   /** One output document: its file name (without extension), template, and data. */
   public record Job(String name, String template, String title, String language, Document source, Supplier<Map<String, Object>> model) {}
@@ -74,6 +81,7 @@ public final class Renderer {
   public List<Job> jobs() {
     Labels labels = new Labels(Locale.US);
     Views views = new Views(repo, labels, options.asOf());
+    views.since(options.since());
     Map<String, String> outputs = new LinkedHashMap<>();
     for (Document d : repo.documents()) {
       outputs.put(d.id(), d.id());

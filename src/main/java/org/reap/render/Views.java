@@ -48,6 +48,39 @@ public final class Views {
     return m;
   }
 
+  private Renderer.Since since;
+
+  void since(Renderer.Since s) {
+    this.since = s;
+  }
+
+  private Map<String, Object> changes(Document plan) {
+    if (since == null) {
+      return null;
+    }
+    org.reap.history.Changes.Result c = org.reap.history.Changes.between(since.before(), since.date(), since.revision(), repo, asOf, plan.id());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("since", mb.date(since.date()));
+    m.put("revision", since.revision());
+    m.put("completed", c.completed().stream().map(i -> (Object) entry(i.now())).toList());
+    m.put("newly_late", c.newlyLate().stream().map(i -> (Object) entry(i.now())).toList());
+    m.put("redated", c.redated().stream().map(i -> {
+      Map<String, Object> r = entry(i.now());
+      r.put("old_date", mb.date((When) i.before().value("date")));
+      return (Object) r;
+    }).toList());
+    m.put("added", c.added().stream().map(i -> (Object) entry(i.now())).toList());
+    m.put("dropped", c.dropped().stream().map(i -> (Object) entry(i.now() != null ? i.now() : i.before())).toList());
+    m.put("new_values", c.newValues().stream().map(v -> {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("indicator", v.get("indicator"));
+      r.put("observation", mb.object((Node.Obj) v.get("observation")));
+      return (Object) r;
+    }).toList());
+    m.put("empty", c.isEmpty());
+    return m;
+  }
+
   public Document planOf(Document d) {
     if (d.kindName().equals("plan")) {
       return d;
@@ -341,6 +374,10 @@ public final class Views {
     m.put("teams", teams(plan));
     m.put("meetings", meetings(plan));
     m.put("accomplishments", accomplishments(plan));
+    Map<String, Object> ch = changes(plan);
+    if (ch != null) {
+      m.put("changes", ch);
+    }
     return m;
   }
 

@@ -1,0 +1,125 @@
+package org.reap.history;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.reap.model.Document;
+import org.reap.model.Node;
+import org.reap.model.Repository;
+import org.reap.model.When;
+import org.reap.render.Status;
+
+/**
+ * What changed in a plan's milestones and indicators between an earlier revision and now.
+ * Milestones are matched by id, or by their title within the same file when they have none.
+ */
+public final class Changes {
+  private Changes() {}
+
+  public record Item(Node.Obj now, Node.Obj before) {}
+
+  public record Result(
+      LocalDate since,
+      String revision,
+      List<Item> completed,
+      List<Item> newlyLate,
+      List<Item> redated,
+      List<Item> added,
+      List<Item> dropped,
+      List<Map<String, Object>> newValues) {
+    public boolean isEmpty() {
+      return completed.isEmpty() && newlyLate.isEmpty() && redated.isEmpty() && added.isEmpty() && dropped.isEmpty() && newValues.isEmpty();
+    }
+  }
+
+  static Map<String, Node.Obj> milestones(Repository repo, String planId) {
+    Map<String, Node.Obj> m = new LinkedHashMap<>();
+    for (Document d : repo.ofKind("milestones")) {
+      if (!planId.equals(d.root().string("plan"))) {
+        continue;
+      }
+      for (Node n : d.root().list("entries")) {
+        Node.Obj e = (Node.Obj) n;
+        String key = e.string("id") != null ? "id:" + e.string("id") : d.id() + ":" + e.string("title").strip().toLowerCase(Locale.ROOT);
+        m.putIfAbsent(key, e);
+      }
+    }
+    return m;
+  }
+
+  public static Result between(Repository before, LocalDate beforeDate, String revision, Repository now, LocalDate asOf, String planId) {
+    Map<String, Node.Obj> old = milestones(before, planId);
+    Map<String, Node.Obj> cur = milestones(now, planId);
+    List<Item> completed = new ArrayList<>();
+    List<Item> late = new ArrayList<>();
+    List<Item> redated = new ArrayList<>();
+    List<Item> added = new ArrayList<>();
+    List<Item> dropped = new ArrayList<>();
+    cur.forEach(
+        (k, e) -> {
+          Node.Obj o = old.get(k);
+          if (o == null) {
+            added.add(new Item(e, null));
+          } else {
+            if (Status.of(e).equals("done") && !Status.of(o).equals("done")) {
+              completed.add(new Item(e, o));
+            }
+            if (Status.of(e).equals("dropped") && !Status.of(o).equals("dropped")) {
+              dropped.add(new Item(e, o));
+            }
+            When a = o.value("date");
+            When b = e.value("date");
+            if (a != null && b != null && !a.raw().equals(b.raw())) {
+              redated.add(new Item(e, o));
+            }
+          }
+          if (Status.overdue(e, "date", asOf) && (o == null || !Status.overdue(o, "date", beforeDate))) {
+            late.add(new Item(e, o));
+          }
+        });
+    old.forEach(
+        (k, o) -> {
+          if (!cur.containsKey(k)) {
+            dropped.add(new Item(null, o));
+          }
+        });
+    List<Map<String, Object>> values = new ArrayList<>();
+    Map<String, Node.Obj> oldInd = indicators(before, planId);
+    indicators(now, planId)
+        .forEach(
+            (id, ind) -> {
+              List<String> seen = new ArrayList<>();
+              Node.Obj o = oldInd.get(id);
+              if (o != null) {
+                for (Node n : o.list("observations")) {
+                  seen.add(String.valueOf((Object) ((Node.Obj) n).value("date")));
+                }
+              }
+              for (Node n : ind.list("observations")) {
+                Node.Obj ob = (Node.Obj) n;
+                if (!seen.contains(String.valueOf((Object) ob.value("date")))) {
+                  Map<String, Object> v = new LinkedHashMap<>();
+                  v.put("indicator", ind.string("name"));
+                  v.put("observation", ob);
+                  values.add(v);
+                }
+              }
+            });
+    return new Result(beforeDate, revision, completed, late, redated, added, dropped, values);
+  }
+
+  static Map<String, Node.Obj> indicators(Repository repo, String planId) {
+    Map<String, Node.Obj> m = new LinkedHashMap<>();
+    for (Document d : repo.ofKind("indicators")) {
+      if (planId.equals(d.root().string("plan"))) {
+        for (Node n : d.root().list("indicators")) {
+          m.put(((Node.Obj) n).string("id"), (Node.Obj) n);
+        }
+      }
+    }
+    return m;
+  }
+}
