@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       NewCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class,
       picocli.CommandLine.HelpCommand.class
     },
     footer = {

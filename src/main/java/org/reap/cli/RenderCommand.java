@@ -131,6 +131,14 @@ public final class RenderCommand implements Callable<Integer> {
       }
     }
     Path outDir = root.cwd.resolve(outDirOption != null ? outDirOption : Path.of("out")).normalize();
+    if (!quiet && Terminal.interactive()) {
+      renderer.onProgress((done, total) -> {
+        int width = 30;
+        int filled = total == 0 ? width : done * width / total;
+        err.print("\rrendering [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + (done == total ? "\r" + " ".repeat(60) + "\r" : ""));
+        err.flush();
+      });
+    }
     Renderer.Result result = renderer.render(Manifest.read(outDir), outDir, force);
     if (!result.ok()) {
       for (Renderer.Problem p : result.problems()) {

@@ -31,7 +31,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Pipeline.Checked result = Pipeline.check(check.toOptions(spec.commandLine(), root.cwd));
-    DiagnosticPrinter.print(result.diagnostics(), format, out);
+    DiagnosticPrinter.print(result.diagnostics(), format, out, Terminal.colors());
     if (format == DiagnosticPrinter.Format.TEXT) {
       out.println(Summary.line(result));
     }

@@ -21,8 +21,13 @@ public final class DiagnosticPrinter {
   private DiagnosticPrinter() {}
 
   public static void print(List<Diagnostic> diagnostics, Format format, PrintWriter out) {
+    print(diagnostics, format, out, false);
+  }
+
+  /** As above; {@code color} adds ANSI colours to the text format (for a terminal). */
+  public static void print(List<Diagnostic> diagnostics, Format format, PrintWriter out, boolean color) {
     switch (format) {
-      case TEXT -> diagnostics.forEach(d -> out.print(text(d)));
+      case TEXT -> diagnostics.forEach(d -> out.print(color ? colored(d) : text(d)));
       case JSON -> out.println(json(diagnostics));
       case GITHUB -> diagnostics.forEach(d -> out.println(github(d)));
     }
@@ -60,6 +65,13 @@ public final class DiagnosticPrinter {
       sb.append("    hint: ").append(d.hint()).append('\n');
     }
     return sb.toString();
+  }
+
+  static String colored(Diagnostic d) {
+    String t = text(d);
+    String label = d.severity().label() + "[" + d.ruleId() + "]";
+    String c = d.severity() == Severity.ERROR ? "\u001b[1;31m" : "\u001b[1;33m";
+    return t.replaceFirst(java.util.regex.Pattern.quote(label), java.util.regex.Matcher.quoteReplacement(c + label + "\u001b[0m"));
   }
 
   /** Tabs become one space (so the caret lines up) and control characters become '?'. */

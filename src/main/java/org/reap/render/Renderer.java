@@ -57,6 +57,12 @@ public final class Renderer {
   private final Repository repo;
   private final Options options;
   private final TemplateEngine templates;
+  private java.util.function.BiConsumer<Integer, Integer> progress = (done, total) -> {};
+
+  /** Called after each document with (documents done, documents in all), e.g. for a progress bar. */
+  public void onProgress(java.util.function.BiConsumer<Integer, Integer> listener) {
+    this.progress = listener;
+  }
   private final PdfEngine pdf;
   private final HtmlWriter html = new HtmlWriter();
 
@@ -129,7 +135,10 @@ public final class Renderer {
     List<Problem> problems = new ArrayList<>();
     List<Job> skipped = new ArrayList<>();
     Manifest next = Manifest.empty();
-    for (Job job : jobs()) {
+    List<Job> all = jobs();
+    int count = 0;
+    for (Job job : all) {
+      progress.accept(count++, all.size());
       try {
         String xhtml = templates.render(job.template(), job.model().get(), labels);
         PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
@@ -155,6 +164,7 @@ public final class Renderer {
         problems.add(new Problem(job, e));
       }
     }
+    progress.accept(all.size(), all.size());
     return new Result(files, problems, skipped, next);
   }
 

@@ -162,4 +162,18 @@ class CliTest {
     }
     assertThat(r.out()).contains("yaml.duplicate-key", "schema.unknown-field");
   }
+
+  @Test
+  void completionScriptAndColours() throws IOException {
+    Run c = Run.in(dir, "generate-completion");
+    assertThat(c.exit()).isZero();
+    assertThat(c.out()).contains("complete -F", "validate", "render");
+    var d = org.reap.diagnostic.Diagnostic.error("schema.bad-value", org.reap.source.Span.at(new org.reap.source.SourceFile(dir, "x.yaml", "a: b\n"), 1, 4), "bad", "fix it");
+    java.io.StringWriter w = new java.io.StringWriter();
+    org.reap.diagnostic.DiagnosticPrinter.print(java.util.List.of(d), org.reap.diagnostic.DiagnosticPrinter.Format.TEXT, new java.io.PrintWriter(w), true);
+    assertThat(w.toString()).startsWith("x.yaml:1:4: \u001b[1;31merror[schema.bad-value]\u001b[0m: bad");
+    // not a terminal here: plain text
+    write("plans/t.yaml", VALID.replace("title: Kickoff", "title: Kickoff\n    status: finished"));
+    assertThat(Run.in(dir, "validate").out()).doesNotContain("\u001b[");
+  }
 }
