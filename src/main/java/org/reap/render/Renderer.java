@@ -120,6 +120,24 @@ public final class Renderer {
     return templates.render(job.template(), job.model().get(), new Labels(Locale.US));
   }
 
+  /** The PDF of one job. */
+  public byte[] pdf(Job job) throws RenderException {
+    String xhtml = templates.render(job.template(), job.model().get(), new Labels(Locale.US));
+    return pdf.render(xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+  }
+
+  /** A PDF from any template and data (packet cover sheets). */
+  public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
+    String xhtml = templates.render(template, model, new Labels(Locale.US));
+    return pdf.render(xhtml, new PdfMeta(title, language, null, null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+  }
+
+  public Views views() {
+    Views v = new Views(repo, new Labels(Locale.US), options.asOf());
+    v.since(options.since());
+    return v;
+  }
+
   /** Renders every job; writes nothing. */
   public Result render() {
     return render(Manifest.empty(), null, true);
