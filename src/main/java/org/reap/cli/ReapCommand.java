@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       InitCommand.class,
       NewCommand.class,
+      PacketCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,

@@ -60,8 +60,12 @@ public final class PacketAssembler {
       if (r.getNumberOfPages() < 1) {
         throw new RenderException(name + " has no pages").hint("check the file");
       }
-    } catch (IOException | RuntimeException e) {
-      String msg = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // LinkageError: OpenPDF reaches for Bouncy Castle on some encryption schemes; reap does not ship it
+      String msg = (e.getClass().getName() + " " + e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      if (msg.contains("bouncycastle")) {
+        throw new RenderException(name + " is encrypted or password-protected").hint("attach a copy saved without a password or restrictions");
+      }
       if (msg.contains("password") || msg.contains("encrypt")) {
         throw new RenderException(name + " is encrypted or password-protected").hint("attach a copy saved without a password or restrictions");
       }
