@@ -201,13 +201,13 @@ public final class Renderer {
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
     String xhtml = templates.render(job.template(), job.model().get(), Labels.of(job.language()));
-    return pdf.render(xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
   }
 
   /** A PDF from any template and data (packet cover sheets). */
   public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
     String xhtml = templates.render(template, model, new Labels(Locale.US));
-    return pdf.render(xhtml, new PdfMeta(title, language, null, null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
   }
 
   public Views views() {
@@ -245,7 +245,7 @@ public final class Renderer {
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         if (options.formats().contains(Format.PDF)) {
-          byte[] bytes = pdf.render(xhtml, meta);
+          byte[] bytes = pdf.render(CjkText.wrap(xhtml), meta);
           files.add(new Rendered(job.name() + ".pdf", bytes, job));
           hashes.put(job.name() + ".pdf", Manifest.sha256(bytes));
         }
