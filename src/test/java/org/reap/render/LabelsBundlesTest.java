@@ -88,4 +88,16 @@ class LabelsBundlesTest {
     assertThat(new Labels(Locale.forLanguageTag("es")).get("memo.recommendation")).isEqualTo("Recomendación");
     assertThat(new Labels(Locale.forLanguageTag("hmn")).get("page.x-of-y", 1, 2)).isEqualTo("Nplooj 1 ntawm 2");
   }
+
+  @Test
+  void datesFollowTheLanguage() {
+    java.time.LocalDate d = java.time.LocalDate.of(2025, 5, 13);
+    assertThat(Dates.longDate(d, Locale.forLanguageTag("es"))).isEqualTo("13 de mayo de 2025");
+    assertThat(Dates.longDate(d, Locale.forLanguageTag("zh-Hans"))).isEqualTo("2025年5月13日");
+    assertThat(Dates.longDate(d, Locale.forLanguageTag("vi"))).isEqualTo("13 tháng 5, 2025");
+    assertThat(Dates.longDate(d, Locale.forLanguageTag("ru")).replaceAll("\\h", " ")).isEqualTo("13 мая 2025 г.");
+    assertThat(Dates.longDate(d, Locale.forLanguageTag("hmn"))).isEqualTo("13 Tsib Hlis 2025");
+    assertThat(Dates.monthYear(d, Locale.forLanguageTag("hmn"))).isEqualTo("Tsib Hlis 2025");
+    assertThat(Dates.longDate(d, Locale.US)).isEqualTo("May 13, 2025");
+  }
 }
