@@ -168,7 +168,8 @@ public final class Renderer {
    * {@code shown} the copy whose text is printed; a non-null {@code banner} makes translated copies.
    */
   private List<Job> jobsOf(Document d, Document shown, String lang, Views views, Map<String, String> outputs, String banner) {
-    String suffix = banner == null ? "" : "." + lang;
+    // file names are lower case (out/ accepts nothing else): ID.zh-hans.pdf for zh-Hans
+    String suffix = banner == null ? "" : "." + lang.toLowerCase(Locale.ROOT);
     List<Job> jobs = new ArrayList<>();
     java.util.function.Function<Supplier<Map<String, Object>>, Supplier<Map<String, Object>>> wrap =
         model -> banner == null ? model : () -> {

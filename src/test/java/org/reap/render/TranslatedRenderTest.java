@@ -98,7 +98,7 @@ class TranslatedRenderTest {
     Renderer.Result result = r.render();
     assertThat(result.problems()).isEmpty();
     Map<String, byte[]> files = RenderTest.files(result);
-    assertThat(files).containsKeys(MEMO + ".pdf", MEMO + ".es.pdf", MEMO + ".es.html", MEMO + ".vi.pdf", MEMO + ".zh-Hans.html");
+    assertThat(files).containsKeys(MEMO + ".pdf", MEMO + ".es.pdf", MEMO + ".es.html", MEMO + ".vi.pdf", MEMO + ".zh-hans.html");
     // only the memo publishes in other languages
     assertThat(files.keySet().stream().filter(n -> n.contains(".es.")).toList()).containsExactlyInAnyOrder(MEMO + ".es.pdf", MEMO + ".es.html");
     PdfReader reader = new PdfReader(files.get(MEMO + ".es.pdf"));
@@ -120,7 +120,7 @@ class TranslatedRenderTest {
   @Test
   void chineseTextComesOutOfThePdfAsWrittenInTheCjkFont(@TempDir Path dir) throws Exception {
     Renderer r = renderer(repo(dir), List.of("zh-Hans"));
-    Renderer.Job job = job(r, MEMO + ".zh-Hans");
+    Renderer.Job job = job(r, MEMO + ".zh-hans");
     assertThat(r.xhtml(job)).contains("lang=\"zh-Hans\"", "2025年5月13日");
     byte[] pdf = r.pdf(job);
     if (System.getProperty("reap.i18n.dump") != null) {
@@ -137,9 +137,10 @@ class TranslatedRenderTest {
   void commandLineWritesOneFilePerLanguageAndTheReportListsGaps(@TempDir Path dir) throws Exception {
     Path plans = Files.createDirectory(dir.resolve("plans"));
     repo(plans);
-    Run run = Run.in(dir, "render", "--lang", "es", "--format", "html", "--only", MEMO);
+    Run run = Run.in(dir, "render", "--lang", "es,zh-Hans", "--format", "html", "--only", MEMO);
     assertThat(run.exit()).as(run.all()).isZero();
     assertThat(dir.resolve("out/" + MEMO + ".es.html")).exists();
+    assertThat(dir.resolve("out/" + MEMO + ".zh-hans.html")).exists();
     assertThat(dir.resolve("out/" + MEMO + ".html")).exists();
     Run bad = Run.in(dir, "render", "--lang", "Spanish");
     assertThat(bad.exit()).isEqualTo(2);
