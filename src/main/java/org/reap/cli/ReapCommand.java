@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       NewCommand.class,
       PacketCommand.class,
+      TranslationsCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,

@@ -59,6 +59,9 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--since", paramLabel = "REV", description = "Add \"Changes since\" to progress reports: compare with the plans at a git tag, commit, branch or date (YYYY-MM-DD).")
   String since;
 
+  @Option(names = "--lang", split = ",", paramLabel = "LANG", description = "Also make translated copies (ID.es.pdf, ID.es.html) in these languages, such as es or es,vi; all = every language each document publishes in (its header field publish_in).")
+  List<String> languages;
+
   @Option(names = "--force", description = "Render every document, even those whose inputs have not changed since the last run.")
   boolean force;
 
@@ -115,12 +118,18 @@ public final class RenderCommand implements Callable<Integer> {
         deleteTree(sinceDir);
       }
     }
+    List<String> langs = languages == null ? List.of() : List.copyOf(languages);
+    for (String l : langs) {
+      if (!l.equals(Renderer.ALL) && !l.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+        throw new ParameterException(spec.commandLine(), "--lang " + l + ": write a language tag such as es, vi, zh-Hans, ru or hmn, or all");
+      }
+    }
     Set<Renderer.Format> fmts = formats == null || formats.isEmpty() ? EnumSet.allOf(Renderer.Format.class) : EnumSet.copyOf(formats);
     Set<String> onlySet = only == null ? Set.of() : new HashSet<>(only);
-    Renderer renderer = new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, onlySet, sinceData));
+    Renderer renderer = new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, onlySet, sinceData, langs));
     if (!onlySet.isEmpty()) {
       Set<String> known = new HashSet<>();
-      new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, Set.of())).jobs().forEach(j -> {
+      new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, Set.of(), null, langs)).jobs().forEach(j -> {
         known.add(j.name());
         known.add(j.source().id());
       });

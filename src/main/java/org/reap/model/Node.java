@@ -66,7 +66,22 @@ public sealed interface Node permits Node.Obj, Node.Lst, Node.Val, Node.Dict {
 
   record Lst(Span span, List<Node> items) implements Node {}
 
-  record Val(Span span, Object value) implements Node {}
+  /**
+   * A scalar. {@code translations} holds the same text in other languages, by BCP 47 tag, when the
+   * YAML gave the field as a mapping of languages ({@code title: {en: ..., es: ...}}); {@code value}
+   * and {@code span} are then the entry in the document's own language.
+   */
+  record Val(Span span, Object value, Map<String, Val> translations) implements Node {
+    public Val(Span span, Object value) {
+      this(span, value, Map.of());
+    }
+
+    /** The text in {@code language}, or this value when there is no translation into it. */
+    public Val in(String language) {
+      Val t = language == null ? null : translations.get(language);
+      return t == null ? new Val(span, value) : t;
+    }
+  }
 
   record Dict(Span span, Map<String, Node> entries) implements Node {}
 }

@@ -13,24 +13,55 @@ import org.reap.model.When;
 public final class Dates {
   private Dates() {}
 
+  /**
+   * The JDK has no CLDR data for Hmong, whose fallback would print English month names; Hmong
+   * counts the months ("Ib Hlis" = month one), written day, month, year.
+   */
+  private static final String[] HMONG_MONTHS = {
+    "Ib Hlis", "Ob Hlis", "Peb Hlis", "Plaub Hlis", "Tsib Hlis", "Rau Hlis", "Xya Hlis", "Yim Hlis", "Cuaj Hlis", "Kaum Hlis", "Kaum Ib Hlis", "Kaum Ob Hlis"
+  };
+
+  private static boolean hmong(Locale l) {
+    return l.getLanguage().equals("hmn");
+  }
+
+  private static String hmongMonth(LocalDate d) {
+    return HMONG_MONTHS[d.getMonthValue() - 1];
+  }
+
   public static String longDate(LocalDate d, Locale l) {
+    if (hmong(l)) {
+      return d.getDayOfMonth() + " " + hmongMonth(d) + " " + d.getYear();
+    }
     return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(l).format(d);
   }
 
   public static String monthDay(LocalDate d, Locale l) {
+    if (hmong(l)) {
+      return d.getDayOfMonth() + " " + hmongMonth(d);
+    }
     return DateTimeFormatter.ofPattern(pattern("MMMMd", l), l).format(d);
   }
 
   public static String monthYear(LocalDate d, Locale l) {
+    if (hmong(l)) {
+      return hmongMonth(d) + " " + d.getYear();
+    }
     return DateTimeFormatter.ofPattern(pattern("yMMMM", l), l).format(d);
   }
 
   public static String monthName(LocalDate d, Locale l) {
+    if (hmong(l)) {
+      return hmongMonth(d);
+    }
     return DateTimeFormatter.ofPattern("LLLL", l).format(d);
   }
 
   /** 10/29/2024 in US English; the locale's short numeric date with a four-digit year elsewhere. */
   public static String shortDate(LocalDate d, Locale l) {
+    if (hmong(l)) {
+      return d.getDayOfMonth() + "/" + d.getMonthValue() + "/" + d.getYear();
+    }
     return DateTimeFormatter.ofPattern(pattern("yMd", l), l).format(d);
   }
 

@@ -10,6 +10,23 @@ public final class Labels {
   private final ResourceBundle bundle;
   private final Locale locale;
 
+  /** Languages whose labels reap ships (BCP 47 tags); English is the base bundle. */
+  public static final java.util.List<String> SHIPPED = java.util.List.of("en", "es", "vi", "zh-Hans", "ru", "hmn");
+
+  /** The part of a bundle's file name after "labels_" for a language tag: zh-Hans → zh, pt-BR → pt_BR. */
+  public static String bundleSuffix(String tag) {
+    Locale l = Locale.forLanguageTag(tag);
+    if (l.getLanguage().equals("zh") && !l.getScript().equals("Hant")) {
+      return "zh";
+    }
+    return l.getCountry().isEmpty() ? l.getLanguage() : l.getLanguage() + "_" + l.getCountry();
+  }
+
+  /** The labels for a BCP 47 tag ("es", "zh-Hans"); falls back to English for words a language lacks. */
+  public static Labels of(String tag) {
+    return new Labels(tag == null || tag.isBlank() ? Locale.US : tag.equals("en") ? Locale.US : Locale.forLanguageTag(tag));
+  }
+
   public Labels(Locale locale) {
     this.locale = locale;
     this.bundle = ResourceBundle.getBundle("reap.labels.labels", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

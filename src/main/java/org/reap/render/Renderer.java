@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.reap.model.Document;
 import org.reap.model.Repository;
+import org.reap.model.Translations;
 import org.reap.render.html.HtmlWriter;
 import org.reap.render.pdf.PdfEngine;
 import org.reap.render.pdf.PdfMeta;
@@ -29,17 +30,38 @@ public final class Renderer {
   }
 
   /** What to render and how. {@code pdfDate} is written as the PDFs' creation date. */
-  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since) {
+  /**
+   * What to render and how. {@code pdfDate} is written as the PDFs' creation date. {@code languages}
+   * adds translated copies (ID.es.pdf) in those languages, or with {@link #ALL} in every language a
+   * document publishes in (its header field publish_in); the default copies are always made.
+   */
+  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages) {
+    public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since) {
+      this(asOf, pdfDate, formats, templates, only, since, List.of());
+    }
+
     public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only) {
       this(asOf, pdfDate, formats, templates, only, null);
     }
   }
 
+  /** The language "all": every language each document publishes in. */
+  public static final String ALL = "all";
+
   /** The plans as they were at an earlier revision, for "changes since" in progress reports. */
   public record Since(Repository before, LocalDate date, String revision) {}
 
   /** One output document: its file name (without extension), template, and data. */
-  public record Job(String name, String template, String title, String language, Document source, Supplier<Map<String, Object>> model) {}
+  public record Job(String name, String template, String title, String language, Document source, Supplier<Map<String, Object>> model, String original) {
+    public Job(String name, String template, String title, String language, Document source, Supplier<Map<String, Object>> model) {
+      this(name, template, title, language, source, model, null);
+    }
+
+    /** True for a translated copy; {@link #original()} is then the name of the default copy. */
+    public boolean isTranslation() {
+      return original != null;
+    }
+  }
 
   /** A file ready to be written. */
   public record Rendered(String fileName, byte[] bytes, Job job) {}
@@ -83,53 +105,110 @@ public final class Renderer {
     return x == null ? a : x;
   }
 
-  /** Every output the repository makes, in a stable order. */
+  /** Every output the repository makes, in a stable order: the default copies, then translated ones. */
   public List<Job> jobs() {
-    Labels labels = new Labels(Locale.US);
-    Views views = new Views(repo, labels, options.asOf());
-    views.since(options.since());
     Map<String, String> outputs = new LinkedHashMap<>();
     for (Document d : repo.documents()) {
       outputs.put(d.id(), d.id());
     }
+    Map<String, Views> byLanguage = new LinkedHashMap<>();
     List<Job> jobs = new ArrayList<>();
     for (Document d : repo.documents()) {
-      String lang = d.root().string("language") == null ? "en" : d.root().string("language");
-      switch (d.kindName()) {
-        case "agenda-item" -> jobs.add(new Job(d.id(), "memo.ftlx", d.title(), lang, d, () -> views.memo(d, outputs)));
-        case "milestones" -> jobs.add(new Job(d.id(), "timeline.ftlx", d.title(), lang, d, () -> views.timeline(d)));
-        case "plan" -> {
-          jobs.add(new Job(d.id(), "plan.ftlx", d.title(), lang, d, () -> views.plan(d)));
-          jobs.add(new Job(d.id() + "-progress", "progress.ftlx", labels.get("progress.title") + ": " + d.title(), lang, d, () -> views.progress(d, d.id() + "-progress")));
-        }
-        case "outcome-matrix" -> jobs.add(new Job(d.id(), "outcome-matrix.ftlx", d.title(), lang, d, () -> views.outcomeMatrixPage(d)));
-        case "findings" -> jobs.add(new Job(d.id(), "findings.ftlx", d.title(), lang, d, () -> views.simple(d)));
-        case "equity-analysis" -> jobs.add(new Job(d.id(), "equity-analysis.ftlx", d.title(), lang, d, () -> views.simple(d)));
-        case "indicators" -> jobs.add(new Job(d.id(), "indicators.ftlx", d.title(), lang, d, () -> views.indicatorsPage(d)));
-        default -> throw new IllegalStateException("no output for kind " + d.kindName());
+      String lang = Translations.defaultLanguage(d);
+      Views views = byLanguage.computeIfAbsent(lang, l -> views(repo, l));
+      jobs.addAll(jobsOf(d, d, lang, views, outputs, null));
+    }
+    Map<String, Repository> localized = new LinkedHashMap<>();
+    Map<String, Views> translatedViews = new LinkedHashMap<>();
+    for (int i = 0; i < repo.documents().size(); i++) {
+      Document d = repo.documents().get(i);
+      for (String lang : languagesOf(d)) {
+        Repository r = localized.computeIfAbsent(lang, l -> Translations.localize(repo, l));
+        Views views = translatedViews.computeIfAbsent(lang, l -> views(r, l));
+        jobs.addAll(jobsOf(d, r.documents().get(i), lang, views, outputs, banner(d, lang)));
       }
     }
     if (options.only() != null && !options.only().isEmpty()) {
-      jobs.removeIf(j -> !options.only().contains(j.name()) && !options.only().contains(j.source().id()));
+      jobs.removeIf(j -> !options.only().contains(j.name()) && !options.only().contains(j.source().id()) && !(j.isTranslation() && options.only().contains(j.original())));
+    }
+    return jobs;
+  }
+
+  private Views views(Repository r, String lang) {
+    Views v = new Views(r, Labels.of(lang), options.asOf());
+    v.since(options.since());
+    return v;
+  }
+
+  /** The translated copies a document gets: the languages asked for, less its own. */
+  private List<String> languagesOf(Document d) {
+    List<String> asked = options.languages() == null ? List.of() : options.languages();
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String l : asked) {
+      if (l.equals(ALL)) {
+        out.addAll(Translations.publishIn(d, repo));
+      } else {
+        out.add(Translations.canonical(l));
+      }
+    }
+    out.remove(Translations.defaultLanguage(d));
+    return List.copyOf(out);
+  }
+
+  /** The banner of a translated copy: the document's translation_notice in that language, else the label. */
+  private static String banner(Document d, String lang) {
+    if (d.root().fields().get("translation_notice") instanceof org.reap.model.Node.Val v && v.translations().containsKey(lang)) {
+      return String.valueOf(v.translations().get(lang).value());
+    }
+    return Labels.of(lang).get("translation.banner");
+  }
+
+  /**
+   * The outputs of one document. {@code d} is the document as written (names and sources),
+   * {@code shown} the copy whose text is printed; a non-null {@code banner} makes translated copies.
+   */
+  private List<Job> jobsOf(Document d, Document shown, String lang, Views views, Map<String, String> outputs, String banner) {
+    // file names are lower case (out/ accepts nothing else): ID.zh-hans.pdf for zh-Hans
+    String suffix = banner == null ? "" : "." + lang.toLowerCase(Locale.ROOT);
+    List<Job> jobs = new ArrayList<>();
+    java.util.function.Function<Supplier<Map<String, Object>>, Supplier<Map<String, Object>>> wrap =
+        model -> banner == null ? model : () -> {
+          Map<String, Object> m = new LinkedHashMap<>(model.get());
+          m.put("lang", lang);
+          m.put("translation", banner);
+          return m;
+        };
+    switch (d.kindName()) {
+      case "agenda-item" -> jobs.add(new Job(d.id() + suffix, "memo.ftlx", shown.title(), lang, d, wrap.apply(() -> views.memo(shown, outputs)), banner == null ? null : d.id()));
+      case "milestones" -> jobs.add(new Job(d.id() + suffix, "timeline.ftlx", shown.title(), lang, d, wrap.apply(() -> views.timeline(shown)), banner == null ? null : d.id()));
+      case "plan" -> {
+        jobs.add(new Job(d.id() + suffix, "plan.ftlx", shown.title(), lang, d, wrap.apply(() -> views.plan(shown)), banner == null ? null : d.id()));
+        jobs.add(new Job(d.id() + "-progress" + suffix, "progress.ftlx", Labels.of(lang).get("progress.title") + ": " + shown.title(), lang, d, wrap.apply(() -> views.progress(shown, d.id() + "-progress")), banner == null ? null : d.id() + "-progress"));
+      }
+      case "outcome-matrix" -> jobs.add(new Job(d.id() + suffix, "outcome-matrix.ftlx", shown.title(), lang, d, wrap.apply(() -> views.outcomeMatrixPage(shown)), banner == null ? null : d.id()));
+      case "findings" -> jobs.add(new Job(d.id() + suffix, "findings.ftlx", shown.title(), lang, d, wrap.apply(() -> views.simple(shown)), banner == null ? null : d.id()));
+      case "equity-analysis" -> jobs.add(new Job(d.id() + suffix, "equity-analysis.ftlx", shown.title(), lang, d, wrap.apply(() -> views.simple(shown)), banner == null ? null : d.id()));
+      case "indicators" -> jobs.add(new Job(d.id() + suffix, "indicators.ftlx", shown.title(), lang, d, wrap.apply(() -> views.indicatorsPage(shown)), banner == null ? null : d.id()));
+      default -> throw new IllegalStateException("no output for kind " + d.kindName());
     }
     return jobs;
   }
 
   /** The XHTML of one job, before it becomes PDF or HTML (for golden tests and debugging). */
   public String xhtml(Job job) throws RenderException {
-    return templates.render(job.template(), job.model().get(), new Labels(Locale.US));
+    return templates.render(job.template(), job.model().get(), Labels.of(job.language()));
   }
 
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
-    String xhtml = templates.render(job.template(), job.model().get(), new Labels(Locale.US));
-    return pdf.render(xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+    String xhtml = templates.render(job.template(), job.model().get(), Labels.of(job.language()));
+    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
   }
 
   /** A PDF from any template and data (packet cover sheets). */
   public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
     String xhtml = templates.render(template, model, new Labels(Locale.US));
-    return pdf.render(xhtml, new PdfMeta(title, language, null, null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
   }
 
   public Views views() {
@@ -148,7 +227,6 @@ public final class Renderer {
    * writes nothing. {@code outDir} is where the previous files are checked.
    */
   public Result render(Manifest previous, Path outDir, boolean force) {
-    Labels labels = new Labels(Locale.US);
     List<Rendered> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     List<Job> skipped = new ArrayList<>();
@@ -158,7 +236,7 @@ public final class Renderer {
     for (Job job : all) {
       progress.accept(count++, all.size());
       try {
-        String xhtml = templates.render(job.template(), job.model().get(), labels);
+        String xhtml = templates.render(job.template(), job.model().get(), Labels.of(job.language()));
         PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
         String key = Manifest.sha256(String.join("\n", "reap " + org.reap.cli.Versions.version(), options.formats().toString(), meta.toString(), xhtml));
         if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
@@ -168,7 +246,7 @@ public final class Renderer {
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         if (options.formats().contains(Format.PDF)) {
-          byte[] bytes = pdf.render(xhtml, meta);
+          byte[] bytes = pdf.render(CjkText.wrap(xhtml), meta);
           files.add(new Rendered(job.name() + ".pdf", bytes, job));
           hashes.put(job.name() + ".pdf", Manifest.sha256(bytes));
         }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.reap.model.Document;
 import org.reap.model.Meetings;
@@ -677,7 +678,28 @@ public final class Views {
     m.put("as_of", mb.date(asOf));
     m.put("generator", "reap " + org.reap.cli.Versions.version());
     List<Object> rows = new ArrayList<>();
+    Map<String, List<Object>> translations = new LinkedHashMap<>();
     for (Renderer.Job j : jobs) {
+      if (j.isTranslation()) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        Locale l = Locale.forLanguageTag(j.language());
+        String name = l.getDisplayName(l);
+        t.put("lang", j.language());
+        t.put("name", name.isEmpty() || name.equals(j.language()) ? j.language() : name.substring(0, 1).toUpperCase(l) + name.substring(1));
+        t.put("title", j.title());
+        if (pdf) {
+          t.put("pdf", j.name() + ".pdf");
+        }
+        if (html) {
+          t.put("html", j.name() + ".html");
+        }
+        translations.computeIfAbsent(j.original(), k -> new ArrayList<>()).add(t);
+      }
+    }
+    for (Renderer.Job j : jobs) {
+      if (j.isTranslation()) {
+        continue;
+      }
       Document d = j.source();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", j.name());
@@ -691,6 +713,9 @@ public final class Views {
         r.put("html", j.name() + ".html");
       }
       r.put("detail", detail(d, j));
+      if (translations.containsKey(j.name())) {
+        r.put("translations", translations.get(j.name()));
+      }
       Document plan = planOf(d);
       r.put("group", plan != null ? plan.root().string("jurisdiction") : d.kindName().equals("agenda-item") ? d.root().obj("committee").string("jurisdiction") : "");
       rows.add(r);

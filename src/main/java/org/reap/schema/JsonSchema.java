@@ -128,7 +128,33 @@ public final class JsonSchema {
 
   private void writeScalar(JsonGenerator g, ScalarType s) throws IOException {
     switch (s.scalar()) {
-      case STRING, TEXT, PATH, URL, EMAIL, DURATION -> {
+      case STRING, TEXT -> {
+        // one value, or the same text in several languages: {en: ..., es: ...}
+        g.writeArrayFieldStart("anyOf");
+        g.writeStartObject();
+        g.writeArrayFieldStart("type");
+        g.writeString("string");
+        g.writeString("number");
+        g.writeString("boolean");
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeStartObject();
+        g.writeStringField("type", "object");
+        g.writeNumberField("minProperties", 1);
+        g.writeObjectFieldStart("propertyNames");
+        g.writeStringField("pattern", "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
+        g.writeEndObject();
+        g.writeObjectFieldStart("additionalProperties");
+        g.writeArrayFieldStart("type");
+        g.writeString("string");
+        g.writeString("number");
+        g.writeString("boolean");
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+      }
+      case PATH, URL, EMAIL, DURATION -> {
         g.writeArrayFieldStart("type");
         g.writeString("string");
         g.writeString("number");

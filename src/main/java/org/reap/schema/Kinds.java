@@ -110,6 +110,8 @@ public final class Kinds {
         .req("id", ID, "Unique id of this document; output files are named after it.")
         .req("title", STRING, "Title as printed.")
         .opt("language", LANGUAGE, "Language of the text (default en).")
+        .opt("publish_in", new ListType(ScalarType.of(LANGUAGE)), "Other languages this document is published in, such as [es, vi]: reap validate warns about text without a translation into each, and reap render --lang all makes one file per language. A document without it follows its plan's.")
+        .opt("translation_notice", STRING, "The banner a translated copy carries (default: \"Translation — the English version is the official record.\" in the copy's language); give it per language like any text: {en: ..., es: ..., vi: ...}; a language without one gets the default in its own words.")
         .opt("source", STRING, "Where this was transcribed from.")
         .opt("notes", TEXT, "Notes for editors on the document as a whole, such as what the source leaves unclear; not printed.");
   }

@@ -50,7 +50,8 @@ public final class RuleCatalog {
           new Entry("schema.bad-value", "error", "A value is of its field's type (number, yes/no, one of a set of words ...)."),
           new Entry("schema.bad-date", "error", "A date is written YYYY-MM-DD (or as a month, range or TBD where allowed) and is a real date."),
           new Entry("schema.bad-id", "error", "An id or reference is lower-case letters, digits and hyphens."),
-          new Entry("schema.bad-path", "error", "A file path is relative and stays inside the repository."));
+          new Entry("schema.bad-path", "error", "A file path is relative and stays inside the repository."),
+          new Entry("schema.translation-default", "error", "A text given in several languages includes the document's own language."));
 
   public static List<Entry> all() {
     List<Entry> all = new ArrayList<>(READING);

@@ -52,6 +52,8 @@ public final class SchemaBinder {
 
   private final SourceFile file;
   private final Diagnostics diags;
+  /** The document's own language (its header field language, else en): the text of a plain value. */
+  private String defaultLanguage = "en";
 
   private SchemaBinder(SourceFile file, Diagnostics diags) {
     this.file = file;
@@ -106,6 +108,9 @@ public final class SchemaBinder {
             v > Kinds.SCHEMA_VERSION ? "update reap" : "write \"reap: " + Kinds.SCHEMA_VERSION + "\"");
         return null;
       }
+    }
+    if (map.get("language") instanceof YScalar ls && !ls.isNull() && LANGUAGE.matcher(ls.text().trim()).matches()) {
+      defaultLanguage = org.reap.model.Translations.canonical(ls.text().trim());
     }
     Node.Obj obj = (Node.Obj) bind(root, kind.root(), "");
     return obj == null ? null : new Document(file, kind, obj);
@@ -267,7 +272,58 @@ public final class SchemaBinder {
     return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
   }
 
+  /**
+   * A text field given as a mapping of languages ({@code title: {en: ..., es: ...}}): the entry in
+   * the document's language is the value; the others are its translations, each with its position.
+   */
+  private static boolean isTranslations(YNode y, ScalarType type) {
+    return y instanceof YMap m
+        && (type.scalar() == org.reap.schema.Scalar.STRING || type.scalar() == org.reap.schema.Scalar.TEXT)
+        && !m.entries().isEmpty()
+        && m.entries().stream().allMatch(e -> LANGUAGE.matcher(e.key().text().trim()).matches());
+  }
+
+  private Node translations(YMap m, ScalarType type, String where) {
+    Map<String, Node.Val> byLanguage = new LinkedHashMap<>();
+    boolean bad = false;
+    for (YNode.Entry e : m.entries()) {
+      String tag = org.reap.model.Translations.canonical(e.key().text().trim());
+      if (e.value() instanceof YScalar vs && vs.isNull()) {
+        diags.error("schema.empty-value", e.key().span(), "\"" + where + "\" has no text after \"" + e.key().text() + ":\"", "write the text in " + org.reap.model.Translations.displayName(tag) + " after \"" + e.key().text() + ": \", or delete the line");
+        bad = true;
+        continue;
+      }
+      if (!(e.value() instanceof YScalar)) {
+        wrongType(e.value(), type, where + "." + e.key().text());
+        bad = true;
+        continue;
+      }
+      Node n = scalar(e.value(), type, where);
+      if (n instanceof Node.Val v) {
+        byLanguage.put(tag, v);
+      } else {
+        bad = true;
+      }
+    }
+    if (bad) {
+      return null;
+    }
+    Node.Val own = byLanguage.remove(defaultLanguage);
+    if (own == null) {
+      diags.error(
+          "schema.translation-default",
+          m.span(),
+          "\"" + where + "\" is given in " + String.join(", ", byLanguage.keySet()) + " but not in " + defaultLanguage + ", the document's language",
+          "add a line \"" + defaultLanguage + ": ...\" with the text in " + org.reap.model.Translations.displayName(defaultLanguage) + " (the header field language sets the document's language)");
+      return null;
+    }
+    return new Node.Val(own.span(), own.value(), java.util.Collections.unmodifiableMap(byLanguage));
+  }
+
   private Node scalar(YNode y, ScalarType type, String where) {
+    if (isTranslations(y, type)) {
+      return translations((YMap) y, type, where);
+    }
     if (!(y instanceof YScalar s)) {
       wrongType(y, type, where);
       return null;

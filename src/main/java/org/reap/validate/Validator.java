@@ -22,6 +22,7 @@ import org.reap.validate.rules.MeetingHoursMismatch;
 import org.reap.validate.rules.MemoSectionHeading;
 import org.reap.validate.rules.OutOfSequence;
 import org.reap.validate.rules.RangeReversed;
+import org.reap.validate.rules.TranslationMissing;
 import org.reap.validate.rules.WrongReferenceTarget;
 
 /** Runs every rule over a repository and collects what they find. */
@@ -45,7 +46,8 @@ public final class Validator {
           new IndicatorObservationOrder(),
           new AttachmentNumbering(),
           new AttachmentSource(),
-          new MemoSectionHeading());
+          new MemoSectionHeading(),
+          new TranslationMissing());
 
   private Validator() {}
 

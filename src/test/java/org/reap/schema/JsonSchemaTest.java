@@ -58,6 +58,14 @@ class JsonSchemaTest {
   }
 
   @Test
+  void acceptsTextInSeveralLanguages() throws IOException {
+    String base = "reap: 1\nkind: milestones\nid: t\ntitle: {en: Timeline, es: Cronograma}\npublish_in: [es, zh-Hans]\nentries:\n  - date: 2024-01-09\n    title: x\n";
+    assertThat(check(base)).isEmpty();
+    assertThat(check(base.replace("es: Cronograma", "Spanish: Cronograma"))).isNotEmpty();
+    assertThat(check(base.replace("id: t", "id: {en: t}"))).isNotEmpty();
+  }
+
+  @Test
   void everyKindHasASchemaThatParses() throws IOException {
     for (Kinds.Kind k : Kinds.all().values()) {
       @SuppressWarnings("unchecked")

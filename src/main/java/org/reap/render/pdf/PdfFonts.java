@@ -23,7 +23,8 @@ final class PdfFonts {
         BOLD(SANS, "DejaVuSans-Bold.ttf"),
         OBLIQUE(SANS, "DejaVuSans-Oblique.ttf"),
         BOLD_OBLIQUE(SANS, "DejaVuSans-BoldOblique.ttf"),
-        MONO_REGULAR(MONO, "DejaVuSansMono.ttf");
+        MONO_REGULAR(MONO, "DejaVuSansMono.ttf"),
+        CJK("Droid Sans Fallback", "DroidSansFallback.ttf");
 
         final String family;
         final String file;
