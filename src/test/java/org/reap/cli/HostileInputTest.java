@@ -160,6 +160,21 @@ class HostileInputTest {
     assertThat(Path.of("/tmp/reap-escaped.pdf")).doesNotExist();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"../plans/plan.yaml", "/../../secret.ftl", "lib/../../secret.ftl", "linked-secret.ftl"})
+  void anIncludeThatLeavesTemplatesIsRefused(String target) throws IOException {
+    Files.writeString(dir.resolve("secret.ftl"), "SECRET-CONTENT");
+    Files.createDirectories(dir.resolve("templates"));
+    Files.createSymbolicLink(dir.resolve("templates/linked-secret.ftl"), dir.resolve("secret.ftl"));
+    Files.writeString(dir.resolve("templates/memo.ftlx"), "<#ftl output_format=\"XHTML\">\n"
+        + "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><title>${doc.title}</title></head>"
+        + "<body><p><#include \"" + target + "\"></p></body></html>\n");
+    Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err()).contains("templates/memo.ftlx:").doesNotContain("SECRET-CONTENT", "\tat ");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
   @Test
   void aFileNamedOutIsAnOutputErrorAndStaysAsItWas() throws IOException {
     Files.writeString(dir.resolve("out"), "not a folder\n");
