@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       PacketCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
+      CheckPdfCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       picocli.CommandLine.HelpCommand.class
     },
