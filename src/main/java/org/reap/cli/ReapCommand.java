@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       TranslationsCommand.class,
       SchemaCommand.class,
       RulesCommand.class,
+      CheckPdfCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       picocli.CommandLine.HelpCommand.class
     },

@@ -21,15 +21,36 @@ import org.xhtmlrenderer.pdf.PDFCreationListener;
 
 /**
  * Writes the document-level parts of the PDF: info dictionary from {@link PdfMeta} with fixed
- * dates, a content-derived /ID, catalog /Lang, DisplayDocTitle, an sRGB output intent and XMP
- * metadata claiming PDF/A-2b (the basics; conformance is checked by a later veraPDF step).
+ * dates, a content-derived /ID, catalog /Lang, DisplayDocTitle, a tagged writer (structure tree
+ * and MarkInfo; {@link TaggingOutputDevice} fills the tree), tab order by structure on every page,
+ * an sRGB output intent and XMP metadata claiming PDF/A-2a and PDF/UA-1 (with the extension
+ * schema PDF/A requires for the pdfuaid namespace). veraPDF checks the result in the test suite.
  */
 final class PdfDocumentSetup implements PDFCreationListener {
+    private static final String PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/";
+    private static final String EXTENSION_NS = "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+            + " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+            + " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\"";
+    /** PDF/A allows only predefined XMP schemas unless described: this describes pdfuaid. */
+    private static final String PDFUA_EXTENSION = "<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+            + "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>"
+            + "<pdfaSchema:namespaceURI>" + PDFUA_NS + "</pdfaSchema:namespaceURI>"
+            + "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+            + "<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+            + "<pdfaProperty:name>part</pdfaProperty:name>"
+            + "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+            + "<pdfaProperty:category>internal</pdfaProperty:category>"
+            + "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>"
+            + "</rdf:li></rdf:Seq></pdfaSchema:property>"
+            + "</rdf:li></rdf:Bag></pdfaExtension:schemas>";
+
     private final PdfMeta meta;
     private final byte[] documentId;
     private final byte[] iccProfile;
+    private final boolean tagged;
 
-    PdfDocumentSetup(PdfMeta meta, byte[] documentId, byte[] iccProfile) {
+    PdfDocumentSetup(PdfMeta meta, byte[] documentId, byte[] iccProfile, boolean tagged) {
+        this.tagged = tagged;
         this.meta = meta;
         this.documentId = documentId.clone();
         this.iccProfile = iccProfile.clone();
@@ -38,6 +59,10 @@ final class PdfDocumentSetup implements PDFCreationListener {
     @Override
     public void preOpen(ITextRenderer renderer) {
         PdfWriter writer = renderer.getWriter();
+        if (tagged) {
+            writer.setTagged(); // only possible before the document opens
+            writer.setTabs(PdfName.S);
+        }
         writer.setViewerPreferences(PdfWriter.DisplayDocTitle);
         writer.getExtraCatalog().put(PdfName.LANG, new PdfString(meta.language()));
         PdfDictionary info = writer.getInfo();
@@ -67,7 +92,12 @@ final class PdfDocumentSetup implements PDFCreationListener {
         PdfWriter writer = renderer.getWriter();
         ByteArrayOutputStream xmp = new ByteArrayOutputStream();
         try {
-            new XmpWriter(xmp, writer.getInfo(), PdfWriter.PDFA2B).close();
+            XmpWriter w = new XmpWriter(xmp, writer.getInfo(), tagged ? PdfWriter.PDFA2A : PdfWriter.PDFA2B);
+            if (tagged) {
+                w.addRdfDescription("xmlns:pdfuaid=\"" + PDFUA_NS + "\"", "<pdfuaid:part>1</pdfuaid:part>");
+                w.addRdfDescription(EXTENSION_NS, PDFUA_EXTENSION);
+            }
+            w.close();
         } catch (IOException e) {
             throw new IllegalStateException("cannot write XMP metadata: " + e.getMessage(), e);
         }

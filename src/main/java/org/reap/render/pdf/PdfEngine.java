@@ -34,6 +34,10 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
  *       {@code @font-face} font from inside the root); unknown and generic families fall back to
  *       DejaVu Sans.</li>
  *   <li>{@code <div class="reap-chart">} elements become vector charts with real text.</li>
+ *   <li>The PDF is tagged for accessibility (PDF/UA-1) and archival (PDF/A-2a): a structure tree
+ *       built from the XHTML while it is painted ({@link TaggingOutputDevice}); running headers,
+ *       footers, backgrounds and borders are artifacts. docs/accessibility.md says what templates
+ *       must do.</li>
  *   <li>Output is PDF 1.7 and byte-for-byte reproducible: same XHTML and meta, same bytes, in any
  *       JVM (fixed dates, /ID and font-subset prefixes derived from a hash of the input).</li>
  * </ul>
@@ -75,6 +79,15 @@ public final class PdfEngine {
      *                         resource, a bad chart specification, or a layout failure
      */
     public byte[] render(String xhtml, PdfMeta meta) throws RenderException {
+        return render(xhtml, meta, true);
+    }
+
+    /**
+     * As {@link #render(String, PdfMeta)}; {@code tagged = false} paints with Flying Saucer's own
+     * output device and claims PDF/A-2b only, as reap did before tagging. For tests (pages must look
+     * the same either way) and for measuring what tagging costs.
+     */
+    byte[] render(String xhtml, PdfMeta meta, boolean tagged) throws RenderException {
         checkMeta(meta);
         Path root = realRoot();
         Document doc = SecureXml.parse(xhtml, "XHTML");
@@ -87,11 +100,11 @@ public final class PdfEngine {
             PdfFonts fonts = PdfFonts.get();
             ReapFontResolver fontResolver = fontResolver(fonts);
             ResourceProblems problems = new ResourceProblems();
-            ITextRenderer renderer = RendererFactory.newRenderer(root, fonts, fontResolver, charts, problems);
+            ITextRenderer renderer = RendererFactory.newRenderer(root, fonts, fontResolver, charts, problems, tagged);
             renderer.setPDFVersion(PdfWriter.VERSION_1_7);
             renderer.setPDFProducer(PRODUCER);
             renderer.setPDFCreator(meta.creator() == null || meta.creator().isBlank() ? PRODUCER : meta.creator());
-            renderer.setListener(new PdfDocumentSetup(meta, Arrays.copyOf(digest, 16), icc()));
+            renderer.setListener(new PdfDocumentSetup(meta, Arrays.copyOf(digest, 16), icc(), tagged));
             renderer.setDocument(doc, root.toUri().toString());
             renderer.layout();
             prepareFonts(fontResolver.allFonts(), digest);

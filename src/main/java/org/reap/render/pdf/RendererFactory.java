@@ -9,8 +9,8 @@ import org.xhtmlrenderer.pdf.ITextReplacedElementFactory;
 import org.xhtmlrenderer.pdf.ITextTextRenderer;
 
 /**
- * The one place where Flying Saucer's renderer and its parts are put together. A later PDF/UA
- * tagging step plugs its {@code ITextOutputDevice} subclass in at {@link #newOutputDevice}.
+ * The one place where Flying Saucer's renderer and its parts are put together, with reap's
+ * tagging output device ({@link TaggingOutputDevice}).
  */
 final class RendererFactory {
     /** Flying Saucer's defaults: 96 CSS px per inch. */
@@ -20,14 +20,14 @@ final class RendererFactory {
     private RendererFactory() {
     }
 
-    /** The output device that paints into OpenPDF; replace with a tagging subclass for PDF/UA. */
-    static ITextOutputDevice newOutputDevice() {
-        return new ITextOutputDevice(DOTS_PER_POINT);
+    /** The output device that paints into OpenPDF and tags what it paints (PDF/UA). */
+    static ITextOutputDevice newOutputDevice(boolean tagged) {
+        return tagged ? new TaggingOutputDevice(DOTS_PER_POINT) : new ITextOutputDevice(DOTS_PER_POINT);
     }
 
     static ITextRenderer newRenderer(Path realRoot, PdfFonts fonts, ReapFontResolver fontResolver,
-                                     List<ChartElement> charts, ResourceProblems problems) {
-        ITextOutputDevice device = newOutputDevice();
+                                     List<ChartElement> charts, ResourceProblems problems, boolean tagged) {
+        ITextOutputDevice device = newOutputDevice(tagged);
         GuardedUserAgent userAgent = new GuardedUserAgent(device, DOTS_PER_PIXEL, realRoot, problems);
         ChartReplacedElementFactory replaced = new ChartReplacedElementFactory(
                 new ITextReplacedElementFactory(device), charts, new ChartFontMapper(fonts), DOTS_PER_POINT);
