@@ -74,8 +74,11 @@ final class StructureTree {
         }
     }
 
-    /** A marked-content or object reference, with its place in the document. */
-    record Item(long key, PdfDictionary ref) {
+    /**
+     * A marked-content reference (page and MCID) or an object reference (objr), with its place in
+     * the document.
+     */
+    record Item(long key, PdfIndirectReference page, int mcid, PdfDictionary objr) {
     }
 
     private final TagRoles roles;
@@ -311,10 +314,7 @@ final class StructureTree {
         cb.beginMarkedContentSequence(n.pdf, props);
         n.pdf.remove(PdfName.K);
         n.pdf.remove(PdfName.PG);
-        PdfDictionary mcr = new PdfDictionary(MCR);
-        mcr.put(PdfName.PG, writer.getCurrentPage());
-        mcr.put(PdfName.MCID, props.get(PdfName.MCID));
-        Item item = new Item(key, mcr);
+        Item item = new Item(key, writer.getCurrentPage(), ((PdfNumber) props.get(PdfName.MCID)).intValue(), null);
         n.items.add(item);
         return item;
     }
@@ -329,7 +329,7 @@ final class StructureTree {
         PdfDictionary objr = new PdfDictionary(OBJR);
         objr.put(PdfName.OBJ, annotationRef);
         objr.put(PdfName.PG, writer.getCurrentPage());
-        n.items.add(new Item(key, objr));
+        n.items.add(new Item(key, null, -1, objr));
     }
 
     /** Writes every /K in logical order. Call once, after the last page, before the document closes. */
@@ -389,16 +389,36 @@ final class StructureTree {
             return;
         }
         all.sort(BY_KEY);
+        // Content on the element's own page (/Pg) is referenced by its bare MCID; elsewhere by an
+        // MCR dictionary. OpenPDF descends into an element's kids only when /K does not start
+        // with a number, so an element with kids starts with a dictionary or a kid.
+        PdfIndirectReference pg = null;
         PdfArray k = new PdfArray();
         for (Object o : all) {
             if (o instanceof Node kid) {
                 write(kid);
                 k.add(kid.pdf);
+                continue;
+            }
+            Item item = (Item) o;
+            if (item.objr() != null) {
+                k.add(item.objr());
+                continue;
+            }
+            if (pg == null) {
+                pg = item.page();
+                n.pdf.put(PdfName.PG, pg);
+            }
+            if (item.page().getNumber() == pg.getNumber() && (!k.isEmpty() || n.kids.isEmpty())) {
+                k.add(new PdfNumber(item.mcid()));
             } else {
-                k.add(((Item) o).ref());
+                PdfDictionary mcr = new PdfDictionary(MCR);
+                mcr.put(PdfName.PG, item.page());
+                mcr.put(PdfName.MCID, new PdfNumber(item.mcid()));
+                k.add(mcr);
             }
         }
-        n.pdf.put(PdfName.K, k);
+        n.pdf.put(PdfName.K, k.size() == 1 && k.getPdfObject(0).isNumber() ? k.getPdfObject(0) : k);
     }
 
     /** A table with THead or TFoot needs its other rows in a TBody (XHTML tables may omit tbody). */

@@ -220,6 +220,46 @@ class TaggingFixturesTest {
     }
 
     @Test
+    void imagesAndOddMarkupStillConform(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        img.setRGB(5, 5, 0x0072B2);
+        javax.imageio.ImageIO.write(img, "png", root.resolve("logo.png").toFile());
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 70; i++) {
+            items.append("<li>Item ").append(i).append(" of a long list that runs onto the next page</li>");
+        }
+        String body = """
+                Loose text in the body.<br/>After a break.
+                <h1>Odd markup</h1>
+                <p><img src="logo.png" alt="City seal"/> Seal, then <img src="logo.png" alt=""/> a decoration.</p>
+                <p><a href="https://example.org"><img src="logo.png" alt="Example home page"/></a></p>
+                <div style="float: right; width: 120pt">A floated note.</div>
+                <p style="position: relative; left: 10pt">Shifted <span style="display: inline-block; border: 1pt solid #000">inline block</span>.</p>
+                <hr/>
+                <dl><dt>Term</dt><dd>Definition <em>with emphasis</em>.</dd></dl>
+                <pre>preformatted
+                  text</pre>
+                <blockquote><p>A quotation.</p></blockquote>
+                <table><thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead>
+                <tr><td>no tbody</td><td><table><tr><th scope="row">inner</th><td>table</td></tr></table></td></tr></table>
+                <ol>%s</ol>
+                """.formatted(items);
+        String xhtml = Samples.page(body).replace("</style>", CSS + " hr { border: 0; border-top: 1pt solid #888; }</style>");
+        byte[] pdf = new PdfEngine(root).render(xhtml, Samples.META);
+        assertThat(PdfInspect.pages(pdf)).isGreaterThan(1);
+        assertConforms(pdf);
+        Elem doc = TaggedPdf.structure(pdf);
+        assertThat(doc.all("Figure")).extracting(e -> e.attributes().get("Alt")).containsExactly("City seal", "Example home page");
+        assertThat(doc.all("Link").get(0).all("Figure")).hasSize(1);
+        Elem list = doc.all("L").get(0);
+        assertThat(list.kids()).hasSize(70).allSatisfy(li -> assertThat(li.kids()).extracting(Elem::type).containsExactly("Lbl", "LBody"));
+        assertThat(list.kids().get(69).text()).startsWith("70. Item 70");
+        Elem outer = doc.all("Table").get(0);
+        assertThat(outer.kids()).extracting(Elem::type).containsExactly("THead", "TBody");
+        assertThat(doc.text()).startsWith("Loose text in the body.After a break.").contains("A quotation.", "Definition with emphasis.");
+    }
+
+    @Test
     void tagsChangeNothingOnThePage() throws Exception {
         String xhtml = Samples.memo(40);
         PdfEngine engine = new PdfEngine(Path.of("."));
