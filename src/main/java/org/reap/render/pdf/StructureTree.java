@@ -63,6 +63,11 @@ final class StructureTree {
         final PdfStructureElement pdf;
         final List<Node> kids = new ArrayList<>(4);
         final List<Item> items = new ArrayList<>(2);
+        /** The THead or TFoot this element is in (or is), whose rows repeat on later pages; or null. */
+        Node section;
+        /** For a THead or TFoot: the page its rows were first tagged on (later copies are artifacts). */
+        int firstPage = -1;
+        private boolean numbered;
         private Node body;
         private Node label;
 
@@ -100,6 +105,13 @@ final class StructureTree {
         }
         document = new Node(DOCUMENT, roles.body(), key(roles.order(roles.body()), 0), doc);
         nodes.put(roles.body(), document);
+    }
+
+    private static final Map<String, PdfName> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Structure type names are few: one PdfName each. */
+    static PdfName name(String type) {
+        return NAMES.computeIfAbsent(type, PdfName::new);
     }
 
     static long key(int order, int offset) {
@@ -148,7 +160,7 @@ final class StructureTree {
         }
         Element parentElement = m.getParentNode() instanceof Element p ? mapped(p) : roles.body();
         Node parent = container(node(parentElement));
-        PdfName type = new PdfName(roles.type(m));
+        PdfName type = name(roles.type(m));
         n = create(parent, type, m, key(roles.order(m), 0));
         nodes.put(m, n);
         describe(n);
@@ -162,6 +174,7 @@ final class StructureTree {
         PdfStructureElement pdf = new PdfStructureElement(parent.pdf, type);
         parent.pdf.remove(PdfName.K); // rebuilt in order at the end; OpenPDF needs it absent while painting
         Node n = new Node(type, element, key, pdf);
+        n.section = type.equals(PdfName.THEAD) || type.equals(PdfName.TFOOT) ? n : parent.section;
         parent.kids.add(n);
         return n;
     }
@@ -243,7 +256,10 @@ final class StructureTree {
                     n.pdf.put(PdfName.A, a);
                 }
             }
-            case "L" -> listNumbering(n, "ol".equals(TagRoles.name(e)) ? "Decimal" : "Disc");
+            case "L" -> {
+                listNumbering(n, "ol".equals(TagRoles.name(e)) ? "Decimal" : "Disc");
+                n.numbered = false; // the first marker painted says what the list really uses
+            }
             default -> {
             }
         }
@@ -251,6 +267,10 @@ final class StructureTree {
 
     /** /ListNumbering of a list, from the marker actually painted (list-style-type). */
     void listNumbering(Node list, String numbering) {
+        if (list.numbered) {
+            return;
+        }
+        list.numbered = true;
         PdfDictionary a = new PdfDictionary();
         a.put(PdfName.O, ATTR_OWNER_LIST);
         a.put(LIST_NUMBERING, new PdfName(numbering));
@@ -379,6 +399,7 @@ final class StructureTree {
     }
 
     private void write(Node n) {
+        n.pdf.remove(PdfName.TYPE); // /Type /StructElem is optional; thousands of them add up
         if (n.type.equals(PdfName.TABLE)) {
             wrapLooseRows(n);
         }

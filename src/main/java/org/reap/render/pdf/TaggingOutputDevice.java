@@ -49,7 +49,8 @@ import org.xhtmlrenderer.render.TextDecoration;
  * lands either in a marked-content sequence of its structure element ({@link StructureTree}) or
  * in an /Artifact sequence.
  *
- * <p>Real content: text of the document's flow, images and charts (Figure), list markers (Lbl),
+ * <p>Real content: text of the document's flow, images and charts (Figure), numbers of ordered
+ * lists (Lbl; bullets are drawings without text, so artifacts),
  * link areas (Link annotations with /StructParent and /Contents). Artifacts: backgrounds, borders,
  * text decoration, running headers and footers (margin boxes, as pagination artifacts), content
  * under {@code aria-hidden="true"}, table header rows repeated on later pages, and the lines
@@ -87,7 +88,6 @@ public class TaggingOutputDevice extends ITextOutputDevice {
     private int openEnd;
     private boolean openPagination;
 
-    private final Set<InlineText> taggedText = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Box> taggedBoxes = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> linkAreas = new HashSet<>();
     private Map<Long, BlockBox> markers;
@@ -162,18 +162,24 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         boolean margin = inMarginBox(box);
         Element e = margin ? null : element(box);
         Element spoken;
-        if (e == null || !onPage(c, box.getAbsY() + box.getBaseline()) || !taggedText.add(text)) {
+        StructureTree.Node n;
+        if (e == null || !onPage(c, box.getAbsY() + box.getBaseline())) {
             artifact(margin);
         } else if (!roles.isDecoration(e)) {
-            Text node = text.getTextNode();
-            if (node != null && roles.order(node) >= 0) {
-                target(tree.contentNode(e), StructureTree.key(roles.order(node), text.getStart()), node,
-                        text.getStart(), text.getEnd());
+            n = tree.contentNode(e);
+            if (repeated(c, n)) {
+                artifact(false);
             } else {
-                target(tree.contentNode(e), generatedKey(box, e), text, 0, 0);
+                Text node = text.getTextNode();
+                if (node != null && roles.order(node) >= 0) {
+                    target(n, StructureTree.key(roles.order(node), text.getStart()), node, text.getStart(),
+                            text.getEnd());
+                } else {
+                    target(n, generatedKey(box, e), text, 0, 0);
+                }
             }
         } else if ((spoken = visuallyHiddenText(e)) != null) {
-            StructureTree.Node n = tree.spokenInstead(spoken);
+            n = tree.spokenInstead(spoken);
             target(n, n.key, spoken, 0, 0);
         } else {
             artifact(false);
@@ -226,6 +232,22 @@ public class TaggingOutputDevice extends ITextOutputDevice {
                 && style.getFloatPropertyProportionalHeight(CSSName.HEIGHT, 0, context) <= 2 * px;
     }
 
+    /**
+     * Table header and footer rows are painted again on every page the table spans: they are
+     * content on the first page they appear on, artifacts after that.
+     */
+    private static boolean repeated(RenderingContext c, StructureTree.Node n) {
+        StructureTree.Node section = n.section;
+        if (section == null) {
+            return false;
+        }
+        int page = c.getPageNo();
+        if (section.firstPage < 0) {
+            section.firstPage = page;
+        }
+        return page != section.firstPage;
+    }
+
     /** ::before content sorts right after its element's start, ::after right after its last descendant. */
     private long generatedKey(Box box, Element e) {
         boolean after = false;
@@ -276,7 +298,7 @@ public class TaggingOutputDevice extends ITextOutputDevice {
 
     @Override
     public void fillOval(int x, int y, int width, int height) {
-        boolean marker = marker(x, y);
+        boolean marker = marker(x, y, false);
         try {
             super.fillOval(x, y, width, height);
         } finally {
@@ -288,7 +310,7 @@ public class TaggingOutputDevice extends ITextOutputDevice {
 
     @Override
     public void drawOval(int x, int y, int width, int height) {
-        boolean marker = marker(x, y);
+        boolean marker = marker(x, y, false);
         try {
             super.drawOval(x, y, width, height);
         } finally {
@@ -300,7 +322,7 @@ public class TaggingOutputDevice extends ITextOutputDevice {
 
     @Override
     public void fillRect(int x, int y, int width, int height) {
-        boolean marker = marker(x, y);
+        boolean marker = marker(x, y, false);
         try {
             super.fillRect(x, y, width, height);
         } finally {
@@ -312,7 +334,7 @@ public class TaggingOutputDevice extends ITextOutputDevice {
 
     @Override
     public void drawString(String s, float x, float y, JustificationInfo info) {
-        boolean marker = marker(Math.round(x), Math.round(y));
+        boolean marker = marker(Math.round(x), Math.round(y), true);
         try {
             begin();
             super.drawString(s, x, y, info);
@@ -323,8 +345,15 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         }
     }
 
-    /** If a list marker is being painted at (x, y), targets the Lbl of its list item. */
-    private boolean marker(int x, int y) {
+    /**
+     * If a list marker is being painted at (x, y): its list gets /ListNumbering from the marker's
+     * list-style-type, and a text marker ("1.", "a.") becomes the Lbl of its list item. A bullet
+     * (disc, circle, square) is a drawing with no text: it stays an artifact, and the list's
+     * /ListNumbering says what it looked like.
+     *
+     * @return true when the current target is now the Lbl
+     */
+    private boolean marker(int x, int y, boolean text) {
         if (tree == null || tExplicit || context == null) {
             return false;
         }
@@ -334,13 +363,16 @@ public class TaggingOutputDevice extends ITextOutputDevice {
             return false;
         }
         StructureTree.Node item = tree.node(e);
-        StructureTree.Node label = tree.label(item);
         if (e.getParentNode() instanceof Element list) {
             String numbering = numbering(li.getStyle().getIdent(CSSName.LIST_STYLE_TYPE));
             if (numbering != null) {
                 tree.listNumbering(tree.node(list), numbering);
             }
         }
+        if (!text) {
+            return false;
+        }
+        StructureTree.Node label = tree.label(item);
         target(label, label.key, li, 0, 0);
         tExplicit = false;
         return true;

@@ -13,7 +13,9 @@ import org.reap.render.Renderer;
 /**
  * What tagging costs, warm, per document: renders every document of a repository with and
  * without tagging, interleaved, and prints the medians.
- * {@code java -cp ... org.reap.render.pdf.TaggingTimingMain [repo] [runs]} (defaults: plans, 7).
+ * {@code java -cp ... org.reap.render.pdf.TaggingTimingMain [repo] [runs]} (defaults: plans, 7);
+ * {@code -Dcpu=true} times the thread's CPU instead of the wall clock, {@code -Dmin=true} prints
+ * minimums instead of medians, {@code -Donly=NAME} times one document.
  */
 public final class TaggingTimingMain {
     private TaggingTimingMain() {
@@ -31,12 +33,15 @@ public final class TaggingTimingMain {
         List<String> xhtmls = new ArrayList<>();
         List<PdfMeta> metas = new ArrayList<>();
         for (Renderer.Job job : r.jobs()) {
+            if (System.getProperty("only") != null && !job.name().equals(System.getProperty("only"))) {
+                continue;
+            }
             names.add(job.name());
             xhtmls.add(r.xhtml(job));
             metas.add(new PdfMeta(job.title(), job.language(), null, null, null, "reap", Renderer.pdfDate(asOf)));
         }
-        // warm-up: two full rounds of both
-        for (int w = 0; w < 2; w++) {
+        // warm-up: five full rounds of both
+        for (int w = 0; w < 5; w++) {
             for (int i = 0; i < names.size(); i++) {
                 engine.render(xhtmls.get(i), metas.get(i), true);
                 engine.render(xhtmls.get(i), metas.get(i), false);
@@ -50,11 +55,11 @@ public final class TaggingTimingMain {
             double[] plain = new double[runs];
             int pages = 0;
             for (int k = 0; k < runs; k++) {
-                long t0 = System.nanoTime();
+                long t0 = now();
                 byte[] p = engine.render(xhtmls.get(i), metas.get(i), false);
-                long t1 = System.nanoTime();
+                long t1 = now();
                 engine.render(xhtmls.get(i), metas.get(i), true);
-                long t2 = System.nanoTime();
+                long t2 = now();
                 plain[k] = (t1 - t0) / 1e6;
                 tagged[k] = (t2 - t1) / 1e6;
                 pages = org.reap.render.testing.PdfInspect.pages(p);
@@ -67,6 +72,14 @@ public final class TaggingTimingMain {
         }
         System.out.printf("%-46s %6s %10.1f %10.1f %+7.1f%%%n", "sum of medians", "", totalPlain, totalTagged,
                 100 * (totalTagged - totalPlain) / totalPlain);
+    }
+
+    /** -Dcpu=true: this thread's CPU time instead of wall time (not disturbed by other processes). */
+    private static final boolean CPU = Boolean.getBoolean("cpu");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long now() {
+        return CPU ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** -Dmin=true: minimum instead of median (steadier on a busy machine). */
