@@ -1,6 +1,5 @@
 package org.reap.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,38 +60,8 @@ public final class ExportCommand implements Runnable {
     return ExitCodes.OK;
   }
 
-  @Command(name = "ics", mixinStandardHelpOptions = true, description = "Write out/reap.ics: dated milestones as all-day events, and standing meetings with a schedule (\"first Tuesday\") as monthly recurring events over the plan's period. Outlook, Google Calendar and Apple Calendar import it.")
-  static final class Ics implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @ParentCommand ExportCommand parent;
-
-    @Mixin CheckOptions check;
-
-    @Mixin AsOfOption asOf;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out).")
-    Path out;
-
-    @Override
-    public Integer call() throws IOException {
-      Path cwd = parent.root.cwd;
-      Pipeline.Options opts = check.toOptions(spec.commandLine(), cwd);
-      AsOfOption.AsOf date = asOf.resolve(spec.commandLine(), cwd, opts);
-      Pipeline.Checked c = check(spec, opts);
-      if (c == null) {
-        return ExitCodes.INVALID;
-      }
-      Calendars.Result r = Calendars.build(c.repository(), date.instant());
-      int code = write(spec, cwd, cwd.resolve(out != null ? out : Path.of("out")), new String[] {"reap.ics"}, new String[] {r.ics()});
-      PrintWriter o = spec.commandLine().getOut();
-      o.println(r.milestones() + " milestones and " + r.meetings() + " recurring meetings; left out (no exact date or schedule): " + r.skipped().size());
-      return code;
-    }
-  }
-
-  @Command(name = "csv", mixinStandardHelpOptions = true, description = "Write out/milestones.csv and out/indicators.csv for spreadsheets.")
-  static final class Csv implements Callable<Integer> {
+  /** What both exports share: the plans, the as-of date, the output folder, and validating first. */
+  abstract static class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @ParentCommand ExportCommand parent;
@@ -113,10 +82,32 @@ public final class ExportCommand implements Runnable {
       if (c == null) {
         return ExitCodes.INVALID;
       }
+      return export(c, date, cwd, cwd.resolve(out != null ? out : Path.of("out")));
+    }
+
+    abstract int export(Pipeline.Checked c, AsOfOption.AsOf date, Path cwd, Path outDir);
+  }
+
+  @Command(name = "ics", mixinStandardHelpOptions = true, description = "Write out/reap.ics: dated milestones as all-day events, and standing meetings with a schedule (\"first Tuesday\") as monthly recurring events over the plan's period. Outlook, Google Calendar and Apple Calendar import it.")
+  static final class Ics extends Export {
+    @Override
+    int export(Pipeline.Checked c, AsOfOption.AsOf date, Path cwd, Path outDir) {
+      Calendars.Result r = Calendars.build(c.repository(), date.instant());
+      int code = write(spec, cwd, outDir, new String[] {"reap.ics"}, new String[] {r.ics()});
+      PrintWriter o = spec.commandLine().getOut();
+      o.println(r.milestones() + " milestones and " + r.meetings() + " recurring meetings; left out (no exact date or schedule): " + r.skipped().size());
+      return code;
+    }
+  }
+
+  @Command(name = "csv", mixinStandardHelpOptions = true, description = "Write out/milestones.csv and out/indicators.csv for spreadsheets.")
+  static final class Csv extends Export {
+    @Override
+    int export(Pipeline.Checked c, AsOfOption.AsOf date, Path cwd, Path outDir) {
       return write(
           spec,
           cwd,
-          cwd.resolve(out != null ? out : Path.of("out")),
+          outDir,
           new String[] {"milestones.csv", "indicators.csv"},
           new String[] {Spreadsheets.milestones(c.repository(), date.date()), Spreadsheets.indicators(c.repository())});
     }

@@ -1,5 +1,6 @@
 package org.reap.cli;
 
+import org.reap.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -37,7 +38,7 @@ class HostileInputTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    copyTree(Path.of("docs/examples"), dir.resolve("plans"));
+    TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       requests.incrementAndGet();
@@ -56,19 +57,6 @@ class HostileInputTest {
 
   String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 
   /** Every file under {@code root} (relative path to size), following no links. */

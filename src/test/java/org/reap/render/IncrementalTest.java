@@ -1,5 +1,6 @@
 package org.reap.render;
 
+import org.reap.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,19 +15,6 @@ import org.reap.cli.Run;
 class IncrementalTest {
   @TempDir Path dir;
 
-  private void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-  }
-
   private Run render(String... extra) {
     String[] args = Stream.concat(Stream.of("render", "--as-of", "2025-05-01"), Stream.of(extra)).toArray(String[]::new);
     return Run.in(dir, args);
@@ -34,7 +22,7 @@ class IncrementalTest {
 
   @Test
   void skipsUnchangedAndRerendersChanged() throws IOException {
-    copy(Path.of("docs/examples"), dir.resolve("plans"));
+    TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
     Run first = render();
     assertThat(first.exit()).as(first.all()).isZero();
     assertThat(first.out()).contains("wrote out/index.html", "wrote out/riverton-indicators.pdf").doesNotContain("unchanged");
@@ -73,7 +61,7 @@ class IncrementalTest {
 
   @Test
   void aDifferentAsOfDateIsAChange() throws IOException {
-    copy(Path.of("docs/examples"), dir.resolve("plans"));
+    TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
     assertThat(render().exit()).isZero();
     Run later = Run.in(dir, "render", "--as-of", "2025-06-01");
     assertThat(later.out()).contains("wrote out/riverton-reap-2025-progress.pdf");

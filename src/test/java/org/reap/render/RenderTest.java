@@ -1,5 +1,6 @@
 package org.reap.render;
 
+import org.reap.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -141,19 +142,6 @@ class RenderTest {
 
   @TempDir Path dir;
 
-  private void copyRepo(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
-  }
-
   private Map<String, String> snapshot(Path out) throws IOException {
     Map<String, String> m = new TreeMap<>();
     if (Files.exists(out)) {
@@ -172,7 +160,7 @@ class RenderTest {
 
   private Run renderWithTemplate(String name, String body) throws IOException {
     if (!Files.exists(dir.resolve("plans"))) {
-      copyRepo(Path.of("docs/examples"), dir.resolve("plans"));
+      TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
     }
     Files.createDirectories(dir.resolve("templates"));
     Files.writeString(dir.resolve("templates").resolve(name), body);
@@ -181,7 +169,7 @@ class RenderTest {
 
   @Test
   void renderCommandWritesOneLinePerFileAndNothingOnFailure() throws IOException {
-    copyRepo(Path.of("docs/examples"), dir.resolve("plans"));
+    TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
     Run ok = Run.in(dir, "render", "--as-of", "2025-05-01");
     assertThat(ok.exit()).as(ok.all()).isZero();
     assertThat(ok.out()).contains("wrote out/riverton-eq-2025-05-13-item-2.pdf", "wrote out/riverton-eq-2025-05-13-item-2.html", "wrote out/riverton-reap-2025-progress.pdf");

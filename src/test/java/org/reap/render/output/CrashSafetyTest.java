@@ -1,5 +1,6 @@
 package org.reap.render.output;
 
+import org.reap.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -38,8 +39,8 @@ class CrashSafetyTest {
   @BeforeAll
   static void references(@TempDir Path tmp) throws IOException {
     work = tmp;
-    copyTree(Path.of("docs/examples"), tmp.resolve("old"));
-    copyTree(Path.of("docs/examples"), tmp.resolve("new"));
+    TestFiles.copyTree(Path.of("docs/examples"), tmp.resolve("old"));
+    TestFiles.copyTree(Path.of("docs/examples"), tmp.resolve("new"));
     // The new version differs in every document: another jurisdiction name, and a changed plan title.
     try (Stream<Path> s = Files.list(tmp.resolve("new"))) {
       for (Path f : s.toList()) {
@@ -83,19 +84,6 @@ class CrashSafetyTest {
   static List<String> temps(Path out) throws IOException {
     try (Stream<Path> s = Files.list(out)) {
       return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(OutputDir.TEMP_SUFFIX)).toList();
-    }
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
     }
   }
 
@@ -146,7 +134,7 @@ class CrashSafetyTest {
     List<String> report = new ArrayList<>();
     for (Moment m : moments) {
       Path out = work.resolve("out-" + m.name().replace(' ', '-'));
-      copyTree(work.resolve("ref-old"), out);
+      TestFiles.copyTree(work.resolve("ref-old"), out);
       Process child = new ProcessBuilder(java, "-Djava.awt.headless=true", "-Duser.timezone=America/Los_Angeles",
           "-cp", System.getProperty("java.class.path"), "org.reap.cli.Main",
           "render", "new", "--out", out.toString(), "--as-of", AS_OF, "--force", "--quiet")

@@ -1,5 +1,6 @@
 package org.reap.render.packet;
 
+import org.reap.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +26,7 @@ class PacketTest {
 
   @BeforeEach
   void repo() throws IOException {
-    try (Stream<Path> s = Files.walk(Path.of("docs/examples"))) {
-      for (Path p : s.toList()) {
-        Path t = dir.resolve("plans").resolve(Path.of("docs/examples").relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
+    TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
   }
 
   static String text(PdfReader r, int page) throws IOException {
