@@ -65,6 +65,9 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Render every document, even those whose inputs have not changed since the last run.")
   boolean force;
 
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Render N documents at once (default: one per core, at most 4; 1 renders one after another). The files are the same either way.")
+  Integer jobs;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -138,6 +141,12 @@ public final class RenderCommand implements Callable<Integer> {
           throw new ParameterException(spec.commandLine(), "--only " + o + ": no document or output has that id. " + org.reap.validate.Suggest.didYouMean(o, known));
         }
       }
+    }
+    if (jobs != null) {
+      if (jobs < 1 || jobs > 64) {
+        throw new ParameterException(spec.commandLine(), "--jobs " + jobs + ": give a number from 1 to 64 (the default is " + Renderer.defaultThreads() + ", one per core)");
+      }
+      renderer.threads(jobs);
     }
     Path outDir = root.cwd.resolve(outDirOption != null ? outDirOption : Path.of("out")).normalize();
     if (!quiet && Terminal.interactive()) {

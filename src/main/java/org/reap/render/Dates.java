@@ -65,9 +65,21 @@ public final class Dates {
     return DateTimeFormatter.ofPattern(pattern("yMd", l), l).format(d);
   }
 
+  /** Patterns by skeleton and locale: documents render on several threads. */
+  private static final java.util.concurrent.ConcurrentMap<String, String> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static {
+    // The JDK fills a static map on the first skeleton lookup without a lock (JDK 21 to 25's
+    // sun.util.locale.provider.LocaleResources.initSkeletonIfNeeded): two threads looking up at
+    // once can see it empty and fail with a NullPointerException. Look one up here, while the
+    // class initialises (one thread, before any other can call in).
+    pattern("yMd", Locale.US);
+  }
+
   /** The locale's best pattern for a skeleton, as CLDR defines it. */
   private static String pattern(String skeleton, Locale l) {
-    return java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(skeleton, java.time.chrono.IsoChronology.INSTANCE, l);
+    return PATTERNS.computeIfAbsent(skeleton + "|" + l.toLanguageTag(),
+        k -> java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(skeleton, java.time.chrono.IsoChronology.INSTANCE, l));
   }
 
   /** "October 29, 2024", "October 2024", "March 15–17, 2024", "April–June 2024", "TBD". */

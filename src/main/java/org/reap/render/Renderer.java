@@ -29,7 +29,6 @@ public final class Renderer {
     HTML
   }
 
-  /** What to render and how. {@code pdfDate} is written as the PDFs' creation date. */
   /**
    * What to render and how. {@code pdfDate} is written as the PDFs' creation date. {@code languages}
    * adds translated copies (ID.es.pdf) in those languages, or with {@link #ALL} in every language a
@@ -80,10 +79,28 @@ public final class Renderer {
   private final Options options;
   private final TemplateEngine templates;
   private java.util.function.BiConsumer<Integer, Integer> progress = (done, total) -> {};
+  private int threads = defaultThreads();
 
-  /** Called after each document with (documents done, documents in all), e.g. for a progress bar. */
+  /**
+   * Called with (documents done, documents in all) before the first document and after each one,
+   * e.g. for a progress bar; never from two threads at once.
+   */
   public void onProgress(java.util.function.BiConsumer<Integer, Integer> listener) {
     this.progress = listener;
+  }
+
+  /** How many documents render at once by default: one per core, at most four. */
+  public static int defaultThreads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * How many documents render at once (at least 1). The output does not depend on it: each PDF's
+   * bytes come from its own input only.
+   */
+  public Renderer threads(int n) {
+    this.threads = Math.max(1, n);
+    return this;
   }
   private final PdfEngine pdf;
   private final HtmlWriter html = new HtmlWriter();
@@ -227,41 +244,94 @@ public final class Renderer {
    * writes nothing. {@code outDir} is where the previous files are checked.
    */
   public Result render(Manifest previous, Path outDir, boolean force) {
+    List<Job> all = jobs();
+    Outcome[] outcomes = new Outcome[all.size()];
+    Object progressLock = new Object();
+    int[] done = {0};
+    progress.accept(0, all.size());
+    java.util.function.IntConsumer one = i -> {
+      outcomes[i] = render(all.get(i), previous, outDir, force);
+      synchronized (progressLock) {
+        progress.accept(++done[0], all.size());
+      }
+    };
+    int n = Math.min(threads, all.size());
+    if (n <= 1) {
+      for (int i = 0; i < all.size(); i++) {
+        one.accept(i);
+      }
+    } else {
+      java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n,
+          r -> new Thread(r, "reap-render-" + names.incrementAndGet()))) {
+        for (int i = 0; i < all.size(); i++) {
+          int index = i;
+          futures.add(pool.submit(() -> one.accept(index)));
+        }
+        for (java.util.concurrent.Future<?> f : futures) {
+          f.get();
+        }
+      } catch (java.util.concurrent.ExecutionException e) {
+        // a bug, not a user's mistake (those are RenderExceptions, kept in the outcome): rethrow as is
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("rendering was interrupted", e);
+      }
+    }
     List<Rendered> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     List<Job> skipped = new ArrayList<>();
     Manifest next = Manifest.empty();
-    List<Job> all = jobs();
-    int count = 0;
-    for (Job job : all) {
-      progress.accept(count++, all.size());
-      try {
-        String xhtml = templates.render(job.template(), job.model().get(), Labels.of(job.language()));
-        PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
-        String key = Manifest.sha256(String.join("\n", "reap " + org.reap.cli.Versions.version(), options.formats().toString(), meta.toString(), xhtml));
-        if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
-          skipped.add(job);
-          next.put(job.name(), previous.get(job.name()));
-          continue;
-        }
-        Map<String, String> hashes = new LinkedHashMap<>();
-        if (options.formats().contains(Format.PDF)) {
-          byte[] bytes = pdf.render(CjkText.wrap(xhtml), meta);
-          files.add(new Rendered(job.name() + ".pdf", bytes, job));
-          hashes.put(job.name() + ".pdf", Manifest.sha256(bytes));
-        }
-        if (options.formats().contains(Format.HTML)) {
-          byte[] bytes = html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
-          files.add(new Rendered(job.name() + ".html", bytes, job));
-          hashes.put(job.name() + ".html", Manifest.sha256(bytes));
-        }
-        next.put(job.name(), new Manifest.Entry(key, hashes));
-      } catch (RenderException e) {
-        problems.add(new Problem(job, e));
+    for (Outcome o : outcomes) {
+      files.addAll(o.files());
+      if (o.problem() != null) {
+        problems.add(o.problem());
+      }
+      if (o.skipped()) {
+        skipped.add(o.job());
+      }
+      if (o.entry() != null) {
+        next.put(o.job().name(), o.entry());
       }
     }
-    progress.accept(all.size(), all.size());
     return new Result(files, problems, skipped, next);
+  }
+
+  /** What became of one job: its files and manifest entry, or that it was unchanged, or its problem. */
+  private record Outcome(Job job, List<Rendered> files, Manifest.Entry entry, boolean skipped, Problem problem) {}
+
+  private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
+    try {
+      String xhtml = templates.render(job.template(), job.model().get(), Labels.of(job.language()));
+      PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
+      String key = Manifest.sha256(String.join("\n", "reap " + org.reap.cli.Versions.version(), options.formats().toString(), meta.toString(), xhtml));
+      if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
+        return new Outcome(job, List.of(), previous.get(job.name()), true, null);
+      }
+      List<Rendered> files = new ArrayList<>();
+      Map<String, String> hashes = new LinkedHashMap<>();
+      if (options.formats().contains(Format.PDF)) {
+        byte[] bytes = pdf.render(CjkText.wrap(xhtml), meta);
+        files.add(new Rendered(job.name() + ".pdf", bytes, job));
+        hashes.put(job.name() + ".pdf", Manifest.sha256(bytes));
+      }
+      if (options.formats().contains(Format.HTML)) {
+        byte[] bytes = html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
+        files.add(new Rendered(job.name() + ".html", bytes, job));
+        hashes.put(job.name() + ".html", Manifest.sha256(bytes));
+      }
+      return new Outcome(job, files, new Manifest.Entry(key, hashes), false, null);
+    } catch (RenderException e) {
+      return new Outcome(job, List.of(), null, false, new Problem(job, e));
+    }
   }
 
   /** out/index.html: every document with its links, kind, date and status, for a CI artifact or a site. */

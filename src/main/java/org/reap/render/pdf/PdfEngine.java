@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import org.openpdf.text.pdf.BaseFont;
 import org.openpdf.text.pdf.PdfWriter;
@@ -42,9 +41,8 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
  *       JVM (fixed dates, /ID and font-subset prefixes derived from a hash of the input).</li>
  * </ul>
  *
- * <p>Renders are serialized JVM-wide: the fonts are shared and their subset prefixes are seeded
- * per document, so {@link #render} holds a global lock. Call it from as many threads as you like;
- * they take turns.
+ * <p>Thread-safe: each render borrows fonts of its own and seeds their subset prefixes from its
+ * input, so documents rendered at the same time give the same bytes as one after another.
  */
 public final class PdfEngine {
     /** The /Producer of every PDF (fixed: no version or build date, for reproducible bytes). */
@@ -53,11 +51,7 @@ public final class PdfEngine {
     private static final String ENGINE_VERSION = "reap-pdf-1";
     private static final String ICC_RESOURCE = "/reap/fonts/sRGB.icc";
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
-    private static final ReentrantLock RENDER_LOCK = new ReentrantLock();
-
-    /** Shared across renders; guarded by RENDER_LOCK. */
-    private static ReapFontResolver sharedFontResolver;
-    private static byte[] iccProfile;
+    private static volatile byte[] iccProfile;
 
     private final Path allowedRoot;
 
@@ -95,10 +89,10 @@ public final class PdfEngine {
         List<ChartElement> charts = ChartElements.find(doc);
         byte[] digest = digest(xhtml, meta);
 
-        RENDER_LOCK.lock();
+        PdfFonts fonts = PdfFonts.borrow();
         try {
-            PdfFonts fonts = PdfFonts.get();
-            ReapFontResolver fontResolver = fontResolver(fonts);
+            // a resolver per document: fonts a stylesheet loads with @font-face stay with it
+            ReapFontResolver fontResolver = new ReapFontResolver(fonts);
             ResourceProblems problems = new ResourceProblems();
             ITextRenderer renderer = RendererFactory.newRenderer(root, fonts, fontResolver, charts, problems, tagged);
             renderer.setPDFVersion(PdfWriter.VERSION_1_7);
@@ -117,7 +111,7 @@ public final class PdfEngine {
                     + ". Check the template's HTML and CSS near recently changed parts; if it looks fine,"
                     + " report this as a reap bug.", null, e);
         } finally {
-            RENDER_LOCK.unlock();
+            PdfFonts.release(fonts);
         }
     }
 
@@ -154,15 +148,8 @@ public final class PdfEngine {
         }
     }
 
-    private static ReapFontResolver fontResolver(PdfFonts fonts) {
-        if (sharedFontResolver == null) {
-            sharedFontResolver = new ReapFontResolver(fonts);
-        }
-        return sharedFontResolver;
-    }
-
     private static byte[] icc() throws RenderException {
-        if (iccProfile == null) {
+        if (iccProfile == null) { // a race reads the same bytes twice: harmless
             try (InputStream in = PdfEngine.class.getResourceAsStream(ICC_RESOURCE)) {
                 if (in == null) {
                     throw new RenderException("The bundled sRGB colour profile is missing from reap's jar;"

@@ -10,8 +10,10 @@ import org.openpdf.text.pdf.BaseFont;
 import org.reap.render.RenderException;
 
 /**
- * The bundled DejaVu fonts as OpenPDF fonts, parsed once per JVM. They are always embedded
- * (Identity-H, subset) and never write a CIDSet (PDF/A-2 and PDF/UA reject wrong ones).
+ * The bundled DejaVu fonts as OpenPDF fonts. They are always embedded (Identity-H, subset) and
+ * never write a CIDSet (PDF/A-2 and PDF/UA reject wrong ones). A render borrows a set of its own
+ * (OpenPDF's fonts read their file and seed their subset prefixes as they write), so documents can
+ * render on several threads; sets are parsed as needed and reused, one per concurrent render.
  */
 final class PdfFonts {
     static final String SANS = "DejaVu Sans";
@@ -39,7 +41,11 @@ final class PdfFonts {
         }
     }
 
-    private static PdfFonts instance;
+    /** Fonts no render is using now. OpenPDF fonts are not thread-safe: one render, one set. */
+    private static final java.util.concurrent.ConcurrentLinkedDeque<PdfFonts> IDLE =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** The font files' bytes, read from the jar once (read-only, shared by every set). */
+    private static volatile Map<Face, byte[]> files;
 
     private final Map<Face, BaseFont> fonts;
 
@@ -47,16 +53,26 @@ final class PdfFonts {
         this.fonts = fonts;
     }
 
-    /** The JVM-wide fonts; the first call parses them (about 3 MB). */
-    static synchronized PdfFonts get() throws RenderException {
-        if (instance == null) {
-            Map<Face, BaseFont> map = new EnumMap<>(Face.class);
-            for (Face f : Face.values()) {
-                map.put(f, load(f));
-            }
-            instance = new PdfFonts(map);
+    /**
+     * A set of fonts for one render, for this thread alone until {@link #release}: an idle one, or
+     * a newly parsed one (about 3 MB) when every set is in use.
+     */
+    static PdfFonts borrow() throws RenderException {
+        PdfFonts idle = IDLE.pollFirst();
+        if (idle != null) {
+            return idle;
         }
-        return instance;
+        Map<Face, byte[]> bytes = files();
+        Map<Face, BaseFont> map = new EnumMap<>(Face.class);
+        for (Face f : Face.values()) {
+            map.put(f, load(f, bytes.get(f)));
+        }
+        return new PdfFonts(map);
+    }
+
+    /** Gives fonts back once their render has finished writing. */
+    static void release(PdfFonts fonts) {
+        IDLE.offerFirst(fonts);
     }
 
     BaseFont font(Face face) {
@@ -72,14 +88,40 @@ final class PdfFonts {
         return url.toExternalForm();
     }
 
-    private static BaseFont load(Face face) throws RenderException {
+    private static Map<Face, byte[]> files() throws RenderException {
+        Map<Face, byte[]> f = files;
+        if (f == null) {
+            synchronized (PdfFonts.class) {
+                if (files == null) {
+                    Map<Face, byte[]> read = new EnumMap<>(Face.class);
+                    for (Face face : Face.values()) {
+                        read.put(face, read(face));
+                    }
+                    files = read;
+                }
+                f = files;
+            }
+        }
+        return f;
+    }
+
+    private static byte[] read(Face face) throws RenderException {
         try (InputStream in = PdfFonts.class.getResourceAsStream(face.resource())) {
             if (in == null) {
                 throw new RenderException("The bundled font " + face.file + " is missing from reap's jar;"
                         + " reinstall reap.");
             }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new RenderException("The bundled font " + face.file + " cannot be read (" + e.getMessage()
+                    + "); reinstall reap.", null, e);
+        }
+    }
+
+    private static BaseFont load(Face face, byte[] bytes) throws RenderException {
+        try {
             BaseFont font = BaseFont.createFont(face.file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    false, in.readAllBytes(), null);
+                    false, bytes, null);
             font.setIncludeCidSet(false);
             font.setSubset(true);
             return font;

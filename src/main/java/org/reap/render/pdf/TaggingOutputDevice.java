@@ -214,9 +214,16 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         return null;
     }
 
-    /** Positioned far off the page, or absolutely positioned in a clipped box a pixel or two wide. */
+    /**
+     * Not displayed at all (reap's own print style for .sr-only: no box, so no layer to visit on
+     * every page), positioned far off the page, or absolutely positioned in a clipped box a pixel
+     * or two wide. Only asked of the element right after an aria-hidden icon.
+     */
     private boolean visuallyHidden(Element e) {
         CalculatedStyle style = getSharedContext().getStyle(e);
+        if (style.isIdent(CSSName.DISPLAY, IdentValue.NONE)) {
+            return true;
+        }
         if (!style.isAbsolute() && !style.isFixed()) {
             return false;
         }

@@ -211,6 +211,20 @@ class TaggingFixturesTest {
     }
 
     @Test
+    void screenReaderTextWithNoBoxIsSpokenToo() throws Exception {
+        // reap's own print style: .sr-only has display: none (no layer for Flying Saucer to visit
+        // on every page); the text still becomes the icon's /ActualText
+        Elem doc = tagged("""
+                <table><thead><tr><th scope="col">Milestone</th><th scope="col">Partnership</th></tr></thead><tbody>
+                <tr><td>Listening session</td><td><span aria-hidden="true">☑</span><span style="display: none">Yes</span></td></tr>
+                <tr><td>Retreat</td><td><span aria-hidden="true">☐</span><span style="display: none">No</span></td></tr>
+                </tbody></table>
+                <p>Hidden <span style="display: none">and not after an icon</span>text</p>""");
+        assertThat(doc.all("Span")).extracting(e -> e.attributes().get("ActualText")).containsExactly("Yes", "No");
+        assertThat(doc.all("P").get(0).text()).isEqualTo("Hidden text");
+    }
+
+    @Test
     void layoutTablesAndSkippedHeadingLevels() throws Exception {
         Elem doc = tagged("""
                 <table role="presentation"><tr><td><div>Left</div><div>column</div></td><td>Right</td></tr></table>
