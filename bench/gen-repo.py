@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate a synthetic reap repository for benchmarks.
 
-    python3 bench/gen-repo.py N OUTDIR [--seed S]
+    python3 bench/gen-repo.py N OUTDIR [--seed S] [--files F] [--tjp FILE]
 
 Writes OUTDIR/plan.yaml (kind: plan, with teams and deliverables) and OUTDIR/milestones-NNN.yaml
 (kind: milestones), N milestones in all, split at 5,000 entries per file. The result is meant to
@@ -216,14 +216,66 @@ def milestones_yaml(file_no, files, entries, first_index, rng):
     return "\n".join(out) + "\n"
 
 
+def taskjuggler(dates, rng):
+    """The same milestones as a TaskJuggler 3 project: one task per entry (a milestone on its day,
+    or a fixed span for a month or a range; TBD entries at their month's start), grouped by month,
+    and an HTML task report with the columns of reap's timeline (month, date, name, owner, status)."""
+    out = []
+    w = out.append
+    w("project bench \"Synthetic Racial Equity Action Plan\" {:%Y-%m-%d} - {:%Y-%m-%d} {{".format(
+        PERIOD_START, PERIOD_END + dt.timedelta(days=1)))
+    w("  timezone \"UTC\"")
+    w("  now {:%Y-%m-%d}".format(AS_OF))
+    w("}")
+    for i, (oid, owner) in enumerate(OWNERS_TJ):
+        w("resource {} \"{}\"".format(oid, owner))
+    month = None
+    for i, (text, start, end, day) in enumerate(dates):
+        m = "{:%Y-%m}".format(day)
+        if m != month:
+            if month is not None:
+                w("}")
+            w("task m{} \"{:%B %Y}\" {{".format(m.replace("-", ""), day))
+            month = m
+        title = "{} {} ({})".format(rng.choice(VERBS), rng.choice(OBJECTS), i + 1).replace('"', "'")
+        first = start or day.replace(day=1)
+        w("  task t{:06d} \"{}\" {{".format(i + 1, title))
+        if end is None or end == first:
+            w("    start {:%Y-%m-%d}".format(first))
+            w("    milestone")
+        else:
+            w("    start {:%Y-%m-%d}".format(first))
+            w("    end {:%Y-%m-%d}".format(end + dt.timedelta(days=1)))
+        w("    responsible {}".format(rng.choice(OWNERS_TJ)[0]))
+        w("  }")
+    if month is not None:
+        w("}")
+    w("taskreport timeline \"timeline\" {")
+    w("  formats html")
+    w("  headline \"Synthetic timeline\"")
+    w("  columns name, start, end, responsible, status")
+    w("  timeformat \"%Y-%m-%d\"")
+    w("}")
+    return "\n".join(out) + "\n"
+
+
+OWNERS_TJ = [("owner{:02d}".format(i + 1), name) for i, name in enumerate(OWNERS)]
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description="Generate a synthetic reap repository for benchmarks.")
     ap.add_argument("n", type=int, help="number of milestones")
     ap.add_argument("outdir", help="folder to write (created; existing .yaml files in it are removed)")
     ap.add_argument("--seed", type=int, default=20241029, help="random seed (default %(default)s)")
+    ap.add_argument("--files", type=int, default=0,
+                    help="split the milestones evenly into this many files (default: at most 5,000 per file)")
+    ap.add_argument("--tjp", metavar="FILE",
+                    help="also write the same milestones as a TaskJuggler project (for bench/run's tj3 peer)")
     args = ap.parse_args(argv)
     if args.n < 0:
         ap.error("N must be 0 or more")
+    if args.files < 0:
+        ap.error("--files must be 0 or more")
     rng = random.Random(args.seed)
     os.makedirs(args.outdir, exist_ok=True)
     for name in os.listdir(args.outdir):
@@ -231,16 +283,20 @@ def main(argv):
             os.remove(os.path.join(args.outdir, name))
 
     dates = entry_dates(args.n, rng)
-    files = max(1, (args.n + PER_FILE - 1) // PER_FILE)
+    per_file = PER_FILE if args.files == 0 else max(1, -(-args.n // args.files))
+    files = max(1, (args.n + per_file - 1) // per_file)
     with open(os.path.join(args.outdir, "plan.yaml"), "w", encoding="utf-8", newline="\n") as f:
         f.write(plan_yaml(args.n, files))
     if args.n == 0:
         files = 0
     for k in range(files):
-        chunk = dates[k * PER_FILE:(k + 1) * PER_FILE]
+        chunk = dates[k * per_file:(k + 1) * per_file]
         path = os.path.join(args.outdir, "milestones-{:03d}.yaml".format(k + 1))
         with open(path, "w", encoding="utf-8", newline="\n") as f:
-            f.write(milestones_yaml(k + 1, files, chunk, k * PER_FILE, rng))
+            f.write(milestones_yaml(k + 1, files, chunk, k * per_file, rng))
+    if args.tjp:
+        with open(args.tjp, "w", encoding="utf-8", newline="\n") as f:
+            f.write(taskjuggler(dates, random.Random(args.seed)))
     print("{}: plan.yaml + {} milestones file(s), {} milestones".format(args.outdir, files, args.n))
 
 

@@ -174,12 +174,17 @@ public final class RenderCommand implements Callable<Integer> {
         dir.stage(r.fileName(), r.bytes());
         written.add(r.fileName());
       }
-      if (onlySet.isEmpty()) {
+      if (result.unchanged()) {
+        // nothing the run depends on changed, and index.html and every file are as written: keep all
+      } else if (onlySet.isEmpty()) {
         Manifest previous = Manifest.read(outDir);
         byte[] index = renderer.index(renderer.jobs());
         if (!written.isEmpty() || !java.util.Arrays.equals(index, readOrNull(outDir.resolve("index.html")))) {
           dir.stage("index.html", index);
           written.add("index.html");
+        }
+        if (renderer.wholeRun()) {
+          result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(outDir), java.util.Map.of("index.html", Manifest.sha256(index))));
         }
         byte[] manifest = result.manifest().bytes();
         if (!java.util.Arrays.equals(manifest, previous.bytes())) {
@@ -187,6 +192,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
       } else {
         Manifest merged = Manifest.read(outDir);
+        merged.remove(Manifest.RUN); // only some documents were made from the inputs as they are now
         for (Renderer.Job j : renderer.jobs()) {
           Manifest.Entry e = result.manifest().get(j.name());
           if (e != null) {
@@ -207,6 +213,9 @@ public final class RenderCommand implements Callable<Integer> {
     if (!quiet) {
       for (String f : written) {
         out.println("wrote " + shown + "/" + f);
+      }
+      if (verbose && result.unchanged()) {
+        out.println("nothing reap reads has changed since the last render: every document skipped without filling in its template");
       }
       if (verbose) {
         for (Renderer.Job j : result.skipped()) {

@@ -74,6 +74,30 @@ public final class Manifest {
     entries.put(name, e);
   }
 
+  /**
+   * The entry of the whole run: its key is {@link Renderer#runKey()}, its one file index.html. Not a
+   * document name (those are lower-case ids), so it cannot clash with one.
+   */
+  public static final String RUN = "*";
+
+  /** True when every file of every entry is in out/ as it was written (and there is at least one). */
+  public boolean allIntact(Path outDir) {
+    if (entries.isEmpty()) {
+      return false;
+    }
+    for (Map.Entry<String, Entry> e : entries.entrySet()) {
+      if (!upToDate(e.getKey(), e.getValue().key(), outDir)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Drops an entry (the run's, after a partial render). */
+  public void remove(String name) {
+    entries.remove(name);
+  }
+
   /** True when the document's key matches and each of its files is in out/ as it was written. */
   public boolean upToDate(String name, String key, Path outDir) {
     Entry e = entries.get(name);

@@ -68,8 +68,16 @@ public final class Renderer {
   /** A document that could not be rendered. */
   public record Problem(Job job, RenderException error) {}
 
-  /** What was rendered, what failed, what was skipped as unchanged, and the manifest to write. */
-  public record Result(List<Rendered> files, List<Problem> problems, List<Job> skipped, Manifest manifest) {
+  /**
+   * What was rendered, what failed, what was skipped as unchanged, and the manifest to write.
+   * {@code unchanged}: nothing the run depends on changed since the last one (see {@link #runKey}),
+   * so every document was skipped without filling in its template.
+   */
+  public record Result(List<Rendered> files, List<Problem> problems, List<Job> skipped, Manifest manifest, boolean unchanged) {
+    public Result(List<Rendered> files, List<Problem> problems, List<Job> skipped, Manifest manifest) {
+      this(files, problems, skipped, manifest, false);
+    }
+
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -245,6 +253,13 @@ public final class Renderer {
    */
   public Result render(Manifest previous, Path outDir, boolean force) {
     List<Job> all = jobs();
+    if (!force && outDir != null && wholeRun()) {
+      Manifest.Entry run = previous.get(Manifest.RUN);
+      if (run != null && run.key().equals(runKey(outDir)) && previous.allIntact(outDir)) {
+        progress.accept(all.size(), all.size());
+        return new Result(List.of(), List.of(), all, previous, true);
+      }
+    }
     Outcome[] outcomes = new Outcome[all.size()];
     Object progressLock = new Object();
     int[] done = {0};
@@ -303,6 +318,91 @@ public final class Renderer {
       }
     }
     return new Result(files, problems, skipped, next);
+  }
+
+  /** True when this run makes every document (no --only) from the plans as they are now (no --since). */
+  public boolean wholeRun() {
+    return options.only().isEmpty() && options.since() == null;
+  }
+
+  /**
+   * A hash of everything a whole run depends on: reap's build, the options, and every file under
+   * the repository's folder and the templates folder (path, size and bytes), leaving out
+   * {@code outDir}, version-control folders and reap's own lock and temporary files. Equal keys
+   * mean equal outputs, so an unchanged run skips every document without filling in a template.
+   * Anything reap reads (plans, templates, stylesheets, images, attached PDFs) is under those folders.
+   */
+  public String runKey(Path outDir) {
+    try {
+      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+      java.util.function.Consumer<String> text = t -> {
+        md.update(t.getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      };
+      text.accept("reap run key v1");
+      text.accept(org.reap.cli.Versions.version());
+      text.accept(build());
+      text.accept(String.valueOf(options.asOf()));
+      text.accept(String.valueOf(options.pdfDate()));
+      text.accept(new java.util.TreeSet<>(options.formats()).toString());
+      text.accept(String.valueOf(options.languages()));
+      Path out = outDir.toAbsolutePath().normalize();
+      List<Path> roots = new ArrayList<>(List.of(repo.root().toAbsolutePath().normalize()));
+      if (options.templates() != null) {
+        Path t = options.templates().toAbsolutePath().normalize();
+        if (!t.startsWith(roots.get(0))) {
+          roots.add(t);
+        }
+      }
+      for (Path root : roots) {
+        text.accept("root " + root);
+        if (!java.nio.file.Files.isDirectory(root)) {
+          continue;
+        }
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(root)) {
+          files = walk.filter(p -> !p.startsWith(out) && !ignoredInRunKey(root.relativize(p)) && java.nio.file.Files.isRegularFile(p))
+              .sorted().toList();
+        }
+        for (Path f : files) {
+          text.accept(root.relativize(f).toString().replace('\\', '/'));
+          byte[] bytes = java.nio.file.Files.readAllBytes(f);
+          text.accept(String.valueOf(bytes.length));
+          md.update(bytes);
+        }
+      }
+      return java.util.HexFormat.of().formatHex(md.digest());
+    } catch (java.io.IOException | java.io.UncheckedIOException | java.security.NoSuchAlgorithmException e) {
+      return "unreadable " + e; // never equal to a stored key: everything is checked document by document
+    }
+  }
+
+  private static boolean ignoredInRunKey(Path relative) {
+    for (Path part : relative) {
+      String n = part.toString();
+      if (n.equals(".git") || n.equals(".hg") || n.equals(".svn") || n.equals(".reap.lock") || n.endsWith(".reap-tmp")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Which build of reap this is: the jar's size and time, or "classes" when run from a class
+   * folder (tests, which change the code only between JVMs). Version numbers alone stay the same
+   * across development builds.
+   */
+  private static String build() {
+    try {
+      var src = Renderer.class.getProtectionDomain().getCodeSource();
+      Path p = src == null ? null : Path.of(src.getLocation().toURI());
+      if (p != null && java.nio.file.Files.isRegularFile(p)) {
+        return p.getFileName() + " " + java.nio.file.Files.size(p) + " " + java.nio.file.Files.getLastModifiedTime(p).toMillis();
+      }
+      return "classes";
+    } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
+      return "unknown " + System.nanoTime(); // unknown build: never matches, so nothing is skipped wholesale
+    }
   }
 
   /** What became of one job: its files and manifest entry, or that it was unchanged, or its problem. */

@@ -60,6 +60,41 @@ class IncrementalTest {
   }
 
   @Test
+  void anUnchangedRunSkipsEverythingWholesaleAndAnyChangedFileEndsThat() throws IOException {
+    TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
+    assertThat(render().exit()).isZero();
+    String wholesale = "nothing reap reads has changed since the last render";
+    Run same = render("--verbose");
+    assertThat(same.out()).contains(wholesale, "unchanged riverton-indicators", "8 documents unchanged");
+
+    // a comment changes a plan file but no document: no wholesale skip, yet every document is unchanged
+    Path findings = dir.resolve("plans/findings.yaml");
+    Files.writeString(findings, Files.readString(findings) + "\n# a note for the next meeting\n");
+    Run comment = render("--verbose");
+    assertThat(comment.out()).doesNotContain(wholesale).doesNotContain("wrote").contains("8 documents unchanged");
+    assertThat(render("--verbose").out()).contains(wholesale);
+
+    // any other file under the plans folder counts too (an image or an attached PDF a template may use)
+    Files.write(dir.resolve("plans/logo.png"), new byte[] {1, 2, 3});
+    assertThat(render("--verbose").out()).doesNotContain(wholesale);
+    assertThat(render("--verbose").out()).contains(wholesale);
+
+    // an output edited by hand, or index.html deleted, ends the wholesale skip and is made again
+    Path pdf = dir.resolve("out/riverton-outcomes.pdf");
+    Files.write(pdf, new byte[] {'%', 'P', 'D', 'F'});
+    assertThat(render("--verbose").out()).doesNotContain(wholesale).contains("wrote out/riverton-outcomes.pdf");
+    Files.delete(dir.resolve("out/index.html"));
+    assertThat(render("--verbose").out()).doesNotContain(wholesale).contains("wrote out/index.html");
+
+    // --only and --force never leave a stale wholesale key behind
+    assertThat(render("--only", "riverton-outcomes", "--force").exit()).isZero();
+    assertThat(render("--verbose").out()).doesNotContain(wholesale).contains("8 documents unchanged");
+    assertThat(render("--verbose").out()).contains(wholesale);
+    Run later = Run.in(dir, "render", "--as-of", "2025-06-01", "--verbose");
+    assertThat(later.out()).doesNotContain(wholesale).contains("wrote out/riverton-reap-2025-progress.pdf");
+  }
+
+  @Test
   void aDifferentAsOfDateIsAChange() throws IOException {
     TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
     assertThat(render().exit()).isZero();
