@@ -222,8 +222,9 @@ def taskjuggler(dates, rng):
     and an HTML task report with the columns of reap's timeline (month, date, name, owner, status)."""
     out = []
     w = out.append
+    # tj3 3.7 accepts years up to 2035 only: the project ends on the period's last day
     w("project bench \"Synthetic Racial Equity Action Plan\" {:%Y-%m-%d} - {:%Y-%m-%d} {{".format(
-        PERIOD_START, PERIOD_END + dt.timedelta(days=1)))
+        PERIOD_START, PERIOD_END))
     w("  timezone \"UTC\"")
     w("  now {:%Y-%m-%d}".format(AS_OF))
     w("}")
