@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
+import org.openpdf.text.pdf.PdfReader;
+import org.openpdf.text.pdf.SimpleBookmark;
 import org.reap.render.pdf.PdfConformance;
 import org.reap.render.pdf.PdfConformance.Failure;
 import org.reap.render.pdf.PdfConformance.Profile;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Check PDFs for accessibility (PDF/UA-1) and archiving (PDF/A-2u) with veraPDF, and list the failed rules in plain words.",
-      "Works on any PDF, not only reap's: e.g. attachments to an agenda item."
+      "Works on any PDF, not only reap's: e.g. attachments to an agenda item. In a file with several top-level bookmarks",
+      "(an agenda packet) each failure also names the parts (bookmarks) whose pages it is on."
     },
     footer = {"", "Exit codes: 0 every file passes both, 1 a file fails a rule or cannot be checked (missing, not a PDF, encrypted, damaged)."})
 public final class CheckPdfCommand implements Callable<Integer> {
@@ -54,7 +59,7 @@ public final class CheckPdfCommand implements Callable<Integer> {
           Map.entry("7.3-1", "A figure has no alternative text."),
           Map.entry("7.4.2-1", "Headings skip a level (e.g. H1 then H3)."),
           Map.entry("7.5-1", "A table header cell has no Scope and the data cells name no headers."),
-          Map.entry("7.18.1-2", "An annotation (e.g. a link) is not tagged."),
+          Map.entry("7.18.1-2", "An annotation (e.g. a link) has no description (/Contents, or /Alt on its structure element)."),
           Map.entry("7.18.5-1", "A link is not tagged as a Link."),
           Map.entry("7.18.5-2", "A link has no alternate description (/Contents)."),
           Map.entry("7.18.3-1", "A page with annotations does not set the tab order to the structure order (/Tabs /S)."),
@@ -84,6 +89,7 @@ public final class CheckPdfCommand implements Callable<Integer> {
       Path file = root.cwd.resolve(given);
       String name = given.toString();
       Report report;
+      NavigableMap<Integer, String> sections;
       try {
         if (!Files.exists(file)) {
           out.println(name + ": cannot check: no such file.");
@@ -95,7 +101,9 @@ public final class CheckPdfCommand implements Callable<Integer> {
           allPass = false;
           continue;
         }
-        report = PdfConformance.check(file);
+        byte[] pdf = Files.readAllBytes(file);
+        report = PdfConformance.check(pdf, PdfConformance.DEFAULT_PROFILES);
+        sections = sections(pdf);
       } catch (IOException e) {
         out.println(name + ": cannot check: it cannot be read (" + e.getMessage() + ").");
         allPass = false;
@@ -105,14 +113,14 @@ public final class CheckPdfCommand implements Callable<Integer> {
         allPass = false;
         continue;
       }
-      print(out, name, report);
+      print(out, name, report, sections);
       allPass &= report.passed();
     }
     out.flush();
     return allPass ? ExitCodes.OK : ExitCodes.INVALID;
   }
 
-  private static void print(PrintWriter out, String name, Report report) {
+  private static void print(PrintWriter out, String name, Report report, NavigableMap<Integer, String> sections) {
     List<String> verdicts = new ArrayList<>();
     for (Map.Entry<Profile, List<Failure>> e : report.failures().entrySet()) {
       int n = e.getValue().size();
@@ -129,10 +137,50 @@ public final class CheckPdfCommand implements Callable<Integer> {
       line.append(" (").append(f.count()).append(f.count() == 1 ? " time" : " times");
       if (!f.pages().isEmpty()) {
         line.append(f.pages().size() == 1 ? ", page " : ", pages ").append(ranges(f.pages()));
+        List<String> in = new ArrayList<>();
+        for (int page : f.pages()) {
+          Map.Entry<Integer, String> s = sections.floorEntry(page);
+          if (s != null && !in.contains("\"" + s.getValue() + "\"")) {
+            in.add("\"" + s.getValue() + "\"");
+          }
+        }
+        if (!in.isEmpty()) {
+          line.append(", in ").append(String.join(", ", in));
+        }
       }
       line.append(')');
       out.println(line);
     }
+  }
+
+  /**
+   * The parts of a file with several top-level bookmarks (an agenda packet: contents, staff report,
+   * each attachment), by the page they start on, so that a failure can name the part it is in.
+   * Empty for a file with one top-level bookmark or none, or whose bookmarks cannot be read.
+   */
+  static NavigableMap<Integer, String> sections(byte[] pdf) {
+    NavigableMap<Integer, String> out = new TreeMap<>();
+    try {
+      PdfReader reader = new PdfReader(pdf);
+      try {
+        List<Map<String, Object>> marks = SimpleBookmark.getBookmarkList(reader);
+        if (marks == null || marks.size() < 2) {
+          return out;
+        }
+        for (Map<String, Object> m : marks) {
+          Object page = m.get("Page");
+          Object title = m.get("Title");
+          if (page instanceof String p && title instanceof String t && p.matches("\\d+( .*)?")) {
+            out.putIfAbsent(Integer.parseInt(p.split(" ")[0]), t.strip());
+          }
+        }
+      } finally {
+        reader.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      return new TreeMap<>(); // bookmarks only help explain; veraPDF has checked the file
+    }
+    return out;
   }
 
   static String describe(Failure f) {

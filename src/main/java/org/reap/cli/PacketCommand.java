@@ -20,6 +20,7 @@ import org.reap.render.RenderException;
 import org.reap.render.Renderer;
 import org.reap.render.output.OutputDir;
 import org.reap.render.packet.PacketAssembler;
+import org.reap.render.pdf.PdfConformance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "behind its cover sheet: reap documents rendered on the fly, PDFs kept in the repository, and a placeholder page for",
       "attachments still to be provided. Withdrawn attachments are listed, struck through, and left out. Every page is",
       "stamped \"Packet page X of Y\" and each part has a bookmark. Bad attachment files are reported by name before anything",
-      "is written. Writes out/ITEM-packet.pdf (ITEM-supplemental-packet.pdf with --supplemental)."
+      "is written. The packet is tagged (PDF/UA-1, PDF/A-2a) like every reap PDF; a PDF from the repository that is",
+      "untagged, or that fails a veraPDF rule inside the packet, is named in a warning and the packet then claims neither.",
+      "Writes out/ITEM-packet.pdf (ITEM-supplemental-packet.pdf with --supplemental)."
     })
 public final class PacketCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -90,6 +93,7 @@ public final class PacketCommand implements Callable<Integer> {
     List<Map<String, Object>> entries = new ArrayList<>();
     List<PacketAssembler.Part> parts = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<External> externals = new ArrayList<>();
     try {
       List<PacketAssembler.Part> body = new ArrayList<>();
       body.add(new PacketAssembler.Part(labels.get("packet.memo") + ": " + memo.title(), renderer.pdf(jobs.get(memo.id()))));
@@ -126,6 +130,8 @@ public final class PacketCommand implements Callable<Integer> {
             byte[] bytes = Files.readAllBytes(f);
             PacketAssembler.check(name + " (" + a.string("file") + ")", bytes);
             content = bytes;
+            // its part comes after the contents and the parts before it
+            externals.add(new External(body.size() + 1, name + " (" + org.reap.load.RepositoryLoader.display(cwd, f) + ")", PacketAssembler.isTagged(bytes), PacketAssembler.hasDamagedStructure(bytes)));
           } catch (RenderException e) {
             problems.add(e.getMessage() + (e.hint() != null ? "; " + e.hint() : ""));
             continue;
@@ -144,7 +150,7 @@ public final class PacketCommand implements Callable<Integer> {
           am.put("inclusion", labels.get("packet.included"));
           model.put("part", "cover");
           byte[] coverPdf = renderer.pdf("packet-cover.ftlx", model, bookmark, lang);
-          body.add(new PacketAssembler.Part(bookmark, concat(coverPdf, content)));
+          body.add(new PacketAssembler.Part(bookmark, List.of(coverPdf, content)));
         }
         entries.add(am);
       }
@@ -160,12 +166,36 @@ public final class PacketCommand implements Callable<Integer> {
       String title = labels.get("packet.title") + ": " + memo.title();
       parts.add(new PacketAssembler.Part(labels.get("packet.contents"), renderer.pdf("packet-cover.ftlx", contents, title, lang)));
       parts.addAll(body);
-      byte[] packet = PacketAssembler.assemble(parts, title, lang, date.instant(), labels.get("packet.stamp"));
+      // reap's own renders conform (the test suite checks them); with files from elsewhere the claim is checked below
+      PacketAssembler.Packet packet = PacketAssembler.assemble(parts, title, lang, date.instant(), labels.get("packet.stamp"), true);
+      List<String> warnings = new ArrayList<>();
+      for (External x : externals) {
+        if (x.damaged()) {
+          warnings.add(x.name() + " has a structure tree (tags) that cannot be read, so the packet leaves it out: screen readers get the file's text page by page, in the order it is drawn");
+        } else if (!x.tagged()) {
+          warnings.add(x.name() + " is not tagged for accessibility (it has no structure tree): screen readers get its text page by page, in the order it is drawn");
+        }
+      }
+      if (packet.claimsConformance() && !externals.isEmpty()) {
+        List<String> failed = verify(packet, externals);
+        if (!failed.isEmpty()) {
+          warnings.addAll(failed);
+          packet = PacketAssembler.assemble(parts, title, lang, date.instant(), labels.get("packet.stamp"), false);
+        }
+      }
       String fileName = memo.id() + (supplemental ? "-supplemental-packet.pdf" : "-packet.pdf");
       Path outDir = cwd.resolve(out != null ? out : Path.of("out"));
       try (OutputDir dir = OutputDir.open(outDir)) {
-        dir.stage(fileName, packet);
+        dir.stage(fileName, packet.pdf());
         dir.commitAll();
+      }
+      for (String w : warnings) {
+        err.println(memo.file().displayPath() + ": warning[packet.accessibility]: " + w);
+      }
+      if (!warnings.isEmpty()) {
+        err.println("    hint: the packet was written, with the structure of every part that has one, but it claims neither PDF/UA"
+            + " nor PDF/A; `reap check-pdf` on the packet or the file lists the failed rules; ask for a tagged (PDF/UA) copy"
+            + " of the file (docs/accessibility.md, \"The agenda packet\")");
       }
       spec.commandLine().getOut().println("wrote " + org.reap.load.RepositoryLoader.display(cwd, outDir) + "/" + fileName);
       return ExitCodes.OK;
@@ -192,8 +222,55 @@ public final class PacketCommand implements Callable<Integer> {
     return m;
   }
 
-  /** Two PDFs one after the other (a cover sheet and its attachment) as one part. */
-  private static byte[] concat(byte[] a, byte[] b) throws RenderException {
-    return PacketAssembler.assemble(List.of(new PacketAssembler.Part("a", a), new PacketAssembler.Part("b", b)), "part", "en", java.time.Instant.EPOCH, "");
+  /** A PDF from the repository in the packet: its part's index, its name for messages, whether it is tagged or its tags damaged. */
+  private record External(int part, String name, boolean tagged, boolean damaged) {}
+
+  private static final List<PdfConformance.Profile> PACKET_PROFILES = List.of(PdfConformance.Profile.PDF_UA_1, PdfConformance.Profile.PDF_A_2A);
+
+  /**
+   * Checks a packet that holds files from elsewhere with veraPDF (PDF/UA-1 and PDF/A-2a, what reap's
+   * own PDFs pass) before it claims conformance. Returns nothing when it passes, else one warning per
+   * file whose pages fail a rule (and one for failures elsewhere).
+   */
+  private static List<String> verify(PacketAssembler.Packet packet, List<External> externals) {
+    PdfConformance.Report report;
+    try {
+      report = PdfConformance.check(packet.pdf(), PACKET_PROFILES);
+    } catch (PdfConformance.UncheckableException e) {
+      return List.of("the packet could not be checked for accessibility (" + e.getMessage() + ")");
+    }
+    if (report.passed()) {
+      return List.of();
+    }
+    Map<Integer, External> byPart = new LinkedHashMap<>();
+    externals.forEach(x -> byPart.put(x.part(), x));
+    Map<External, List<String>> rules = new LinkedHashMap<>();
+    Map<External, java.util.SortedSet<Integer>> pages = new LinkedHashMap<>();
+    List<String> elsewhere = new ArrayList<>();
+    for (PdfConformance.Failure f : report.all()) {
+      String rule = f.profile().label() + " rule " + f.ruleId() + ": " + CheckPdfCommand.describe(f);
+      boolean placed = false;
+      for (int page : f.pages()) {
+        External x = byPart.get(packet.partOf(page));
+        if (x != null) {
+          placed = true;
+          List<String> r = rules.computeIfAbsent(x, k -> new ArrayList<>());
+          if (!r.contains(rule)) {
+            r.add(rule);
+          }
+          pages.computeIfAbsent(x, k -> new java.util.TreeSet<>()).add(page);
+        }
+      }
+      if (!placed) {
+        elsewhere.add(rule);
+      }
+    }
+    List<String> warnings = new ArrayList<>();
+    rules.forEach((x, r) -> warnings.add(x.name() + " fails " + Summary.plural(r.size(), "rule") + " on packet " + (pages.get(x).size() == 1 ? "page " : "pages ")
+        + CheckPdfCommand.ranges(pages.get(x)) + ":\n        " + String.join("\n        ", r)));
+    if (!elsewhere.isEmpty()) {
+      warnings.add("the packet fails " + Summary.plural(elsewhere.size(), "rule") + " on no page of a file from the repository (in the file as a whole, or on reap's own pages):\n        " + String.join("\n        ", elsewhere));
+    }
+    return warnings;
   }
 }

@@ -13,8 +13,8 @@ import org.reap.render.pdf.PdfConformance;
 import org.reap.render.pdf.PdfConformance.Profile;
 
 /**
- * Every PDF reap makes from the sample plans and the documented examples passes veraPDF with no
- * failed rule for PDF/UA-1 (accessibility) and for PDF/A-2a and PDF/A-2u (archiving; 2a also
+ * Every PDF reap makes from the sample plans and the documented examples, agenda packets included,
+ * passes veraPDF with no failed rule for PDF/UA-1 (accessibility) and for PDF/A-2a and PDF/A-2u (archiving; 2a also
  * demands the tagging, 2u is what {@code reap check-pdf} uses).
  */
 class PdfConformanceTest {
@@ -30,9 +30,24 @@ class PdfConformanceTest {
     return checks(RenderedPdfs.EXAMPLES);
   }
 
+  /** The agenda packets (joined from the memo, cover sheets and attachments) pass the same checks. */
+  @TestFactory
+  Stream<DynamicTest> everyPacketOfTheSamples() {
+    Map<String, byte[]> packets = new java.util.LinkedHashMap<>();
+    for (Path repo : List.of(RenderedPdfs.PLANS, RenderedPdfs.EXAMPLES)) {
+      packets.put(RenderedPdfs.item(repo) + "-packet", RenderedPdfs.packet(repo, false));
+      packets.put(RenderedPdfs.item(repo) + "-supplemental-packet", RenderedPdfs.packet(repo, true));
+    }
+    return checks(Path.of("out"), packets);
+  }
+
   private static Stream<DynamicTest> checks(Path repo) {
     Map<String, byte[]> pdfs = RenderedPdfs.of(repo);
     assertThat(pdfs).isNotEmpty();
+    return checks(repo, pdfs);
+  }
+
+  private static Stream<DynamicTest> checks(Path repo, Map<String, byte[]> pdfs) {
     return pdfs.entrySet().stream()
         .map(
             e ->

@@ -2,7 +2,6 @@ package org.reap.render.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +48,7 @@ public final class PdfEngine {
     public static final String PRODUCER = "reap (Flying Saucer, OpenPDF)";
 
     private static final String ENGINE_VERSION = "reap-pdf-1";
-    private static final String ICC_RESOURCE = "/reap/fonts/sRGB.icc";
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
-    private static volatile byte[] iccProfile;
 
     private final Path allowedRoot;
 
@@ -98,7 +95,7 @@ public final class PdfEngine {
             renderer.setPDFVersion(PdfWriter.VERSION_1_7);
             renderer.setPDFProducer(PRODUCER);
             renderer.setPDFCreator(meta.creator() == null || meta.creator().isBlank() ? PRODUCER : meta.creator());
-            renderer.setListener(new PdfDocumentSetup(meta, Arrays.copyOf(digest, 16), icc(), tagged));
+            renderer.setListener(new PdfDocumentSetup(meta, Arrays.copyOf(digest, 16), ArchivalMetadata.icc(), tagged));
             renderer.setDocument(doc, root.toUri().toString());
             renderer.layout();
             prepareFonts(fontResolver.allFonts(), digest);
@@ -146,21 +143,6 @@ public final class PdfEngine {
                     + "\nUse files inside the repository, referred to by relative paths (PNG, JPEG or GIF for"
                     + " images).");
         }
-    }
-
-    private static byte[] icc() throws RenderException {
-        if (iccProfile == null) { // a race reads the same bytes twice: harmless
-            try (InputStream in = PdfEngine.class.getResourceAsStream(ICC_RESOURCE)) {
-                if (in == null) {
-                    throw new RenderException("The bundled sRGB colour profile is missing from reap's jar;"
-                            + " reinstall reap.");
-                }
-                iccProfile = in.readAllBytes();
-            } catch (IOException e) {
-                throw new RenderException("The bundled sRGB colour profile cannot be read; reinstall reap.", null, e);
-            }
-        }
-        return iccProfile;
     }
 
     /**

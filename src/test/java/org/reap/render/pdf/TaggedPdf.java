@@ -53,7 +53,7 @@ public final class TaggedPdf {
             return type;
         }
 
-        /** /Lang, /Alt, /ActualText and the attribute-object entries (Scope, RowSpan, ...). */
+        /** /Lang, /Alt, /ActualText, /T (title), /ID and the attribute-object entries (Scope, RowSpan, Headers, ...). */
         public Map<String, String> attributes() {
             return attributes;
         }
@@ -193,7 +193,7 @@ public final class TaggedPdf {
     }
 
     private static void attributes(PdfDictionary d, Map<String, String> out) {
-        for (PdfName key : new PdfName[] {PdfName.LANG, PdfName.ALT, new PdfName("ActualText")}) {
+        for (PdfName key : new PdfName[] {PdfName.LANG, PdfName.ALT, new PdfName("ActualText"), PdfName.T, PdfName.ID}) {
             PdfString s = d.getAsString(key);
             if (s != null) {
                 out.put(key.toString().substring(1), s.toUnicodeString());
