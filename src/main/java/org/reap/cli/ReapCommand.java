@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class,
       RenderCommand.class,
+      PreviewCommand.class,
       TemplatesCommand.class,
       ExportCommand.class,
       InitCommand.class,

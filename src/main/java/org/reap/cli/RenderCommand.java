@@ -251,12 +251,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   /** templates/ inside the plans folder, else beside it; null when neither exists (defaults only). */
   static Path defaultTemplates(Path repoRoot) {
-    for (Path p : List.of(repoRoot.resolve("templates"), repoRoot.resolveSibling("templates"))) {
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-    }
-    return null;
+    return org.reap.render.TemplateEngine.defaultFolder(repoRoot);
   }
 
 }

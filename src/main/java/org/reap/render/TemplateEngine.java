@@ -49,6 +49,19 @@ public final class TemplateEngine {
   private final Configuration cfg;
   private final Path userTemplates;
 
+  /**
+   * The templates folder a repository uses by default: templates/ inside the plans folder, else
+   * beside it; null when neither exists (the defaults only).
+   */
+  public static Path defaultFolder(Path repoRoot) {
+    for (Path p : List.of(repoRoot.resolve("templates"), repoRoot.resolveSibling("templates"))) {
+      if (Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
   public TemplateEngine(Path userTemplates) {
     this.userTemplates = userTemplates != null && Files.isDirectory(userTemplates) ? userTemplates : null;
     cfg = new Configuration(Configuration.VERSION_2_3_34);
