@@ -97,7 +97,8 @@ final class Problems {
       } else {
         sb.append(code(cps, 0, cps.length));
       }
-      sb.append("</span>\n");
+      // block-level lines with no newline between them: a newline would add an empty line
+      sb.append("</span>");
     }
     sb.append("</pre>\n");
   }
