@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 invalid input or failed render, 2 bad command line, 4 output not writable or locked, 70 internal error.",
+      "Exit codes: 0 ok, 1 invalid input or failed render, 2 bad command line, 4 output not writable or locked (or preview port taken), 70 internal error.",
       "Docs: README.md and docs/ in the reap repository."
     })
 public final class ReapCommand implements Runnable {
