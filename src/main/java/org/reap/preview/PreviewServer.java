@@ -40,9 +40,7 @@ import org.reap.diagnostic.Diagnostic;
 import org.reap.diagnostic.DiagnosticPrinter;
 import org.reap.diagnostic.Severity;
 import org.reap.load.RepositoryLoader;
-import org.reap.render.Manifest;
 import org.reap.render.RenderException;
-import org.reap.render.Renderer;
 import org.reap.render.TemplateEngine;
 
 /**
