@@ -21,7 +21,9 @@ import org.reap.render.output.OutputDir;
  * warm check of the sample takes a fraction of a second), then renders the HTML of the documents
  * whose inputs changed into the preview's private folder, with the same manifest as
  * {@code reap render}: a document whose filled-in template, metadata and reap version are what
- * they were last time is not converted again. PDFs are not made here but on demand.
+ * they were last time is not converted again, and when no file reap reads has changed since the
+ * last good build (the whole-run key) no template is filled in at all. PDFs are not made here but
+ * on demand.
  */
 final class SiteBuilder {
   /** What a build produced, what it rendered again, and how long it took. */
@@ -79,6 +81,12 @@ final class SiteBuilder {
     try (OutputDir dir = OutputDir.open(work)) {
       for (Renderer.Rendered r : result.files()) {
         dir.stage(r.fileName(), r.bytes());
+      }
+      // as reap render does: the whole run's key, so that a save that changes no byte anything
+      // reads (a save without edits, or a fix back to what was last shown) skips every template
+      dir.stage("index.html", index);
+      if (renderer.wholeRun()) {
+        result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(work), Map.of("index.html", Manifest.sha256(index))));
       }
       dir.stage(Manifest.FILE, result.manifest().bytes());
       dir.commitAll();

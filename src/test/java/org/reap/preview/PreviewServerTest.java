@@ -293,6 +293,15 @@ class PreviewServerTest {
       await(s, "/riverton-what-we-heard.html", "What We Heard in Riverton");
       String line = log.toString().lines().filter(l -> l.contains("plans/findings.yaml changed")).findFirst().orElseThrow();
       assertThat(line).contains("updated riverton-what-we-heard").doesNotContain(TIMELINE).doesNotContain("riverton-indicators");
+      // the private folder's manifest has reap render's whole-run entry: a save that changes no
+      // byte skips every template
+      assertThat(Files.readString(s.workFolder().resolve("reap-manifest.tsv"))).containsPattern("(?m)^\\*\t[0-9a-f]{64}\tindex.html=");
+      int builds = s.builds();
+      Path findings = dir.resolve("plans/findings.yaml");
+      Files.writeString(findings, Files.readString(findings));
+      Files.setLastModifiedTime(findings, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+      assertThat(s.awaitBuilds(builds + 1, BUILD)).isTrue();
+      assertThat(log.toString().lines().reduce((a, b) -> b).orElseThrow()).contains("plans/findings.yaml changed: no document changed");
 
       // a milestone marked done without its completion date: a warning, and the documents still show
       edit(dir.resolve("plans/milestones.yaml"), RETREAT, "    owner: Equity Core Team\n    status: done\n");
