@@ -188,7 +188,7 @@ class YamlLoaderTest {
       f.setLength(YamlLoader.MAX_FILE_BYTES);
     }
     YamlLoader.load(exactly, "exactly.yaml", diags);
-    assertThat(only()).as("8 MB exactly is read (then refused for its NUL bytes)").startsWith("file.encoding 0:0 this is not a text file");
+    assertThat(only()).as("8 MB exactly is read (then refused for its NUL bytes)").startsWith("file.control-character 1:1 ");
     Path over = dir.resolve("over.yaml");
     try (RandomAccessFile f = new RandomAccessFile(over.toFile(), "rw")) {
       f.setLength(YamlLoader.MAX_FILE_BYTES + 1);
@@ -249,12 +249,6 @@ class YamlLoaderTest {
   }
 
   @Test
-  void aSecondDocumentWithoutAMarkerLineIsStillPositioned() {
-    assertThat(parse("reap: 1\n...\nkind: plan\n")).isNull();
-    assertThat(only()).startsWith("yaml.several-documents 3:1 ");
-  }
-
-  @Test
   void localTagsAreRefusedWithTheirPosition() {
     assertThat(parse("reap: 1\nkind: !plan plan\n")).isNull();
     assertThat(only()).isEqualTo("yaml.tag 2:7 type tags such as !plan are not used in reap files");
@@ -291,10 +285,10 @@ class YamlLoaderTest {
 
   @Test
   void theNodeLimitCountsEveryUseOfAnAlias() {
-    // 5 aliases of a list of 200 000 items: under the alias limit, over the node limit
+    // 3 aliases of a list of 200 000 items: under the alias limit, over the node limit
     StringBuilder sb = new StringBuilder("a: &a [");
-    sb.append("1,".repeat(120_000)).append("1]\nb: [*a, *a, *a]\n");
-    assertThat(parse(sb.toString())).isNull();
+    sb.append("1,".repeat(200_000)).append("1]\nb: [*a, *a, *a]\n");
+    assertThat(parse(sb.toString()) == null).isTrue();
     assertThat(only()).isEqualTo("yaml.too-many-nodes 0:0 the file expands to more than 500,000 values (aliases repeat whole sections)");
   }
 
