@@ -185,9 +185,6 @@ public final class TemplateEngine {
     if (t instanceof OutputTooLarge) {
       return new RenderException("templates/" + name + ": the template wrote more than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " million characters and was stopped").hint("check the template's #list loops");
     }
-    if (t instanceof java.io.IOException && t.getCause() instanceof OutputTooLarge) {
-      return new RenderException("templates/" + name + ": the template wrote too much and was stopped").hint("check the template's #list loops");
-    }
     if (t instanceof StackOverflowError) {
       return new RenderException("templates/" + name + ": the template calls itself without end").hint("check #include and #macro calls for a loop");
     }

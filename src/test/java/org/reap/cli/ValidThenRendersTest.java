@@ -65,6 +65,22 @@ class ValidThenRendersTest {
   }
 
   @Test
+  void anIndicatorWithMoreGroupsThanAChartShowsKeepsItsTableAndLosesOnlyTheChart() throws IOException {
+    StringBuilder groups = new StringBuilder("{");
+    for (int i = 1; i <= 12; i++) {
+      groups.append(i == 1 ? "" : ", ").append("Group ").append(i).append(": ").append(40 + i);
+    }
+    groups.append("}");
+    edit("indicators.yaml", "groups: {Black: 52, Latino: 47, White: 35}", "groups: " + groups);
+    Run r = validateThenRender("riverton-indicators");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
+    String html = Files.readString(dir.resolve("out/riverton-indicators.html"));
+    assertThat(html).contains("Group 12", "Median days to process a permit (days)");
+    // the other indicator keeps its chart: one SVG in the page, not two
+    assertThat(html.split("<svg", -1)).hasSize(2);
+  }
+
+  @Test
   void aTemplateLinkedFromOutsideTemplatesIsAPlainErrorNotAnInternalOne() throws IOException {
     Files.writeString(dir.resolve("secret.ftlx"), "SECRET-CONTENT");
     Files.createDirectories(dir.resolve("templates"));

@@ -165,6 +165,44 @@ class YamlLoaderTest {
   }
 
   @Test
+  void aFileEndingInACarriageReturnIsFine() {
+    assertThat(parse("a: 1\r")).isNotNull();
+    assertThat(parse("a: 1\r\n")).isNotNull();
+    assertThat(diags.all()).isEmpty();
+  }
+
+  @Test
+  void twoBytesOfUtf16ByteOrderMarkAreEnoughToTell() {
+    assertThat(parse(new byte[] {(byte) 0xFF, (byte) 0xFE})).isNull();
+    assertThat(only()).contains("UTF-16");
+  }
+
+  @Test
+  void aValidByteSequenceHasNoInvalidPositionButTheLast() {
+    assertThat(YamlLoader.firstInvalidUtf8(bytes("6F 6B"))).isEqualTo(1);
+    assertThat(YamlLoader.firstInvalidUtf8(new byte[0])).isZero();
+    assertThat(YamlLoader.firstInvalidUtf8(bytes("6F 6B 80 41"))).isEqualTo(2);
+  }
+
+  @Test
+  void yamlSyntaxErrorsAreTranslatedWithTheirPlace() {
+    parse("a:\n\tb: 1\n");
+    assertThat(only()).isEqualTo("yaml.tab 2:1 a tab character is used for indentation here; YAML needs spaces");
+    Diagnostics d = new Diagnostics();
+    YamlLoader.parse(Path.of("f"), "f", "a: [1, 2\nb: 3\n".getBytes(StandardCharsets.UTF_8), d);
+    assertThat(d.all()).extracting(x -> x.ruleId() + " " + x.span().line() + ":" + x.span().column() + " " + x.message())
+        .containsExactly("yaml.syntax 1:4 a list opened here with [ is not closed with ]");
+    Diagnostics e = new Diagnostics();
+    YamlLoader.parse(Path.of("f"), "f", "a: \"x\\qy\"\n".getBytes(StandardCharsets.UTF_8), e);
+    assertThat(e.all()).extracting(x -> x.ruleId() + " " + x.span().line() + ":" + x.span().column())
+        .containsExactly("yaml.bad-escape 1:6");
+    Diagnostics f = new Diagnostics();
+    YamlLoader.parse(Path.of("f"), "f", "a: *\n".getBytes(StandardCharsets.UTF_8), f);
+    assertThat(f.all()).extracting(Diagnostic::ruleId).containsExactly("yaml.syntax");
+    assertThat(f.all().get(0).message()).startsWith("the YAML here cannot be read: ");
+  }
+
+  @Test
   void aByteOrderMarkIsDroppedAndPositionsStayRight() {
     YamlLoader.Loaded l = parse("\uFEFFreap: 1\nkind: plan\n");
     assertThat(diags.all()).isEmpty();
@@ -217,8 +255,9 @@ class YamlLoaderTest {
 
   @Test
   void nestingIsPositionedUpTo160LevelsAndRefusedBeyond() {
-    // 41 levels: the converter finds the first level too deep and says where
-    assertThat(parse("a: " + "[".repeat(45) + "]".repeat(45))).isNull();
+    // 41 to 160 levels: the converter finds the first level too deep and says where (SnakeYAML's own
+    // limit, 50 by default, is raised so that it does not get there first)
+    assertThat(parse("a: " + "[".repeat(60) + "]".repeat(60))).isNull();
     assertThat(only()).startsWith("yaml.too-deep 1:").contains("nests more than 40 levels deep here");
     // past the parser's own limit (4 x 40) there is no position
     Diagnostics d = new Diagnostics();

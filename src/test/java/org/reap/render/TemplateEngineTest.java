@@ -194,21 +194,38 @@ class TemplateEngineTest {
   }
 
   @Test
-  void outputJustUnderTheCapIsKept() throws Exception {
-    // 64 Mi characters exactly: one more would be stopped
-    String out = render("<#list 1..64 as i>${''?left_pad(1024 * 1024, 'z')}</#list>", Map.of());
-    assertThat(out).hasSize(TemplateEngine.MAX_OUTPUT_CHARS);
+  void outputUpToTheCapIsKept() throws Exception {
+    // 64 Mi characters exactly, the last one from the template's own text: one more would be stopped
+    String out = render("<#list 1..64 as i>${''?left_pad(1024 * 1024 - 1, 'z')}y</#list>", Map.of());
+    assertThat(out).hasSize(TemplateEngine.MAX_OUTPUT_CHARS).endsWith("zy");
+  }
+
+  @Test
+  void javaObjectsInTheDataModelAreNotOpenedUp() throws Exception {
+    // SimpleObjectWrapper: plain maps, lists, strings, numbers and booleans only; a File's methods are out of reach
+    RenderException e = failure(HEAD + "<p>${f.absolutePath}</p>", Map.of("f", new java.io.File("/etc/passwd")));
+    assertThat(e.getMessage()).isEqualTo("templates/t.ftlx:2:4: freemarker.template.SimpleObjectWrapper deliberately won't wrap this type: java.io.File");
   }
 
   @Test
   void anEndlessLoopIsStoppedByTheWatchdog() throws Exception {
-    Files.writeString(templates().resolve("t.ftlx"), HEAD + "<#macro m><@m/></#macro><#list 1..2147483647 as i><#list 1..2147483647 as j></#list></#list>");
+    // endless until the test lets it end: the watchdog cannot stop the thread, only stop waiting for it
+    java.util.concurrent.atomic.AtomicBoolean endless = new java.util.concurrent.atomic.AtomicBoolean(true);
+    freemarker.template.TemplateMethodModelEx stillEndless = args -> endless.get();
+    Files.writeString(templates().resolve("t.ftlx"), HEAD + "<#list 1..2147483647 as i><#if !stillEndless()><#break></#if></#list>");
     TemplateEngine engine = new TemplateEngine(templates(), 2_000);
     long start = System.nanoTime();
-    assertThatThrownBy(() -> engine.render("t.ftlx", Map.of(), EN))
-        .isInstanceOf(RenderException.class)
-        .hasMessage("templates/t.ftlx: the template ran for more than 2 seconds and was stopped (an endless loop?)");
-    assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1_900L, 20_000L);
+    try {
+      assertThatThrownBy(() -> engine.render("t.ftlx", Map.of("stillEndless", stillEndless), EN))
+          .isInstanceOf(RenderException.class)
+          .hasMessage("templates/t.ftlx: the template ran for more than 2 seconds and was stopped (an endless loop?)");
+      assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1_900L, 20_000L);
+      // the template thread is a daemon, so it never keeps the JVM alive
+      assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().equals("reap-template-t.ftlx"))
+          .isNotEmpty().allSatisfy(t -> assertThat(t.isDaemon()).isTrue());
+    } finally {
+      endless.set(false);
+    }
   }
 
   @Test
@@ -222,6 +239,12 @@ class TemplateEngineTest {
   void labelsAndInlineMarkdownAreTheOnlyFunctions() throws Exception {
     assertThat(render(HEAD + "<p>${t('indicator.everyone')} ${inline('**bold** <b>')}</p>", Map.of()))
         .isEqualTo("<p>Everyone <strong>bold</strong> &lt;b&gt;</p>");
+    assertThat(render(HEAD + "${t('indicator.progress', 42)} ${t('report.as-of', 'May 1')}", Map.of()))
+        .isEqualTo("42% of the way from baseline to target As of May 1");
+    // text that is already markup (a Markdown field): one paragraph loses its <p>, several keep theirs
+    Map<String, Object> md = Map.of("one", Text.markup("<p><em>a</em></p>"), "two", Text.markup("<p>a</p><p>b</p>"),
+        "bare", Text.markup("<em>x</em>"));
+    assertThat(render(HEAD + "${inline(one)}|${inline(two)}|${inline(bare)}", md)).isEqualTo("<em>a</em>|<p>a</p><p>b</p>|<em>x</em>");
     assertThat(failure(HEAD + "${t()}", Map.of()).getMessage()).contains("t() needs a label name");
     assertThat(failure(HEAD + "${t('no.such.label')}", Map.of()).getMessage()).contains("no label \"no.such.label\"");
     assertThat(failure(HEAD + "${inline('a', 'b')}", Map.of()).getMessage()).contains("inline() takes one text value");

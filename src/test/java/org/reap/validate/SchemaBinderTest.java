@@ -176,6 +176,26 @@ class SchemaBinderTest {
   }
 
   @Test
+  void aControlCharacterOrHalfACharacterAtTheStartOfAValueIsFound() {
+    bind(TIMELINE + "entries:\n  - date: 2024-01-09\n    title: \"\\u0006x\"\n  - date: 2024-01-10\n    title: \"\\uDE00x\"\n");
+    assertThat(findings()).extracting(f -> f.substring(0, f.indexOf(" (")))
+        .containsExactly("schema.control-character 7:12 \"title\" holds an invisible control character", "schema.control-character 9:12 \"title\" holds half of a character");
+  }
+
+  @Test
+  void aGroupNameStartingWithAControlCharacterIsNotCalledBlank() {
+    bind("reap: 1\nkind: indicators\nid: i\ntitle: I\nindicators:\n  - id: x\n    name: X\n    unit: u\n    polarity: higher-is-better\n"
+        + "    baseline:\n      date: 2023\n      groups: {\"\\u0007\": 3}\n");
+    assertThat(findings()).singleElement().asString().startsWith("schema.control-character ");
+  }
+
+  @Test
+  void anEmptyItemInATopLevelListPointsAtColumnOne() {
+    bind(TIMELINE + "entries:\n-\n- date: 2024-01-09\n  title: A\n");
+    assertThat(findings()).containsExactly("schema.empty-item 6:1 this list item is empty (write the item after \"- \", or delete the line)");
+  }
+
+  @Test
   void invisibleAndControlCharactersAreTellApart() {
     assertThat(SchemaBinder.invisible("")).isTrue();
     assertThat(SchemaBinder.invisible(" \t\u00a0\u2007\u202f\u200b\u200d\u2060\ufeff\u00ad")).isTrue();
