@@ -14,7 +14,39 @@ public final class Text {
   private static final List<Extension> EXTENSIONS = List.of(StrikethroughExtension.create());
   private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
   private static final HtmlRenderer HTML =
-      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).softbreak(" ").build();
+      HtmlRenderer.builder()
+          .extensions(EXTENSIONS)
+          .escapeHtml(true)
+          .sanitizeUrls(true)
+          .softbreak(" ")
+          .nodeRendererFactory(context -> new ImageAsText(context))
+          .build();
+
+  /**
+   * A Markdown image in a document's text ({@code ![map](https://...)}) is printed as its
+   * description, never as an image: the PDF refuses images from the network and from outside the
+   * repository, so an image in text made the render of a valid document fail (found by the render
+   * fuzz target), and the HTML page would have loaded it from anywhere. Pictures belong in templates.
+   */
+  private static final class ImageAsText implements org.commonmark.renderer.NodeRenderer {
+    private final org.commonmark.renderer.html.HtmlNodeRendererContext context;
+
+    ImageAsText(org.commonmark.renderer.html.HtmlNodeRendererContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public java.util.Set<Class<? extends org.commonmark.node.Node>> getNodeTypes() {
+      return java.util.Set.of(org.commonmark.node.Image.class);
+    }
+
+    @Override
+    public void render(org.commonmark.node.Node image) {
+      for (org.commonmark.node.Node n = image.getFirstChild(); n != null; n = n.getNext()) {
+        context.render(n); // the description, with its emphasis, escaped as any text
+      }
+    }
+  }
 
   private Text() {}
 
