@@ -59,7 +59,38 @@ public final class Text {
   /** Block XHTML: paragraphs, lists, emphasis, links. */
   public static String blockHtml(String markdown) {
     String src = PAREN_NUMBER.matcher(markdown).replaceAll("$1$2\\\\)");
-    return HTML.render(PARSER.parse(src)).strip();
+    return xmlSafe(HTML.render(PARSER.parse(src)).strip());
+  }
+
+  /**
+   * {@code html} with every character XML cannot carry replaced by U+FFFD. Markdown decodes a
+   * character reference such as {@code &#5;} or {@code &#xFFFE;} into that character (the file and
+   * its YAML escapes are checked by the validator; this is the one way left in), and the XHTML of
+   * a valid document was then not well-formed (found by the render fuzz target).
+   */
+  static String xmlSafe(String html) {
+    StringBuilder sb = null;
+    for (int i = 0; i < html.length(); i++) {
+      char c = html.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < html.length() && Character.isLowSurrogate(html.charAt(i + 1));
+      boolean bad = !pair && (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c));
+      if (bad && sb == null) {
+        sb = new StringBuilder(html.length()).append(html, 0, i);
+      }
+      if (sb != null) {
+        if (bad) {
+          sb.append('\uFFFD');
+        } else {
+          sb.append(c);
+          if (pair) {
+            sb.append(html.charAt(++i));
+          }
+        }
+      } else if (pair) {
+        i++;
+      }
+    }
+    return sb == null ? html : sb.toString();
   }
 
   /** The same without the paragraph around a single paragraph, for use inside a line. */
