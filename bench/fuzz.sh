@@ -17,6 +17,9 @@ targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(LoadValidateFuzzTest RenderFuzzTest)
 fi
+# Longest input libFuzzer makes (bytes). Without it libFuzzer takes the longest seed (55 KB of long
+# words), and most render executions then spend their time laying out kilobytes of text.
+max_len="${REAP_FUZZ_MAX_LEN:-4096}"
 offline=()
 if [ "${REAP_FUZZ_OFFLINE:-0}" = 1 ]; then offline=(-o); fi
 mkdir -p bench/work
@@ -27,6 +30,7 @@ for t in "${targets[@]}"; do
   start=$(date +%s)
   JAZZER_FUZZ=1 mvn -B "${offline[@]}" test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
     -Djazzer.max_duration="${secs}s" -Djazzer.instrument='org.reap.**,org.yaml.snakeyaml.**' \
+    -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-max_len="$max_len" \
     -DtrimStackTrace=false >"$log" 2>&1
   rc=$?
   end=$(date +%s)

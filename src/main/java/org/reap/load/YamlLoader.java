@@ -209,16 +209,41 @@ public final class YamlLoader {
     return false;
   }
 
+  /**
+   * The index of the first byte that does not start a well-formed UTF-8 sequence (Unicode table 3-7:
+   * no overlong forms, no surrogates, nothing above U+10FFFF), or the last index when there is none
+   * (the decoder is the authority on whether the bytes are valid; this only finds where).
+   */
   static int firstInvalidUtf8(byte[] b) {
     int i = 0;
     while (i < b.length) {
       int c = b[i] & 0xff;
-      int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-      if (n < 0) {
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int n;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        lo = c == 0xE0 ? 0xA0 : 0x80; // E0 80..9F would be overlong
+        hi = c == 0xED ? 0x9F : 0xBF; // ED A0..BF would be a surrogate
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        lo = c == 0xF0 ? 0x90 : 0x80; // F0 80..8F would be overlong
+        hi = c == 0xF4 ? 0x8F : 0xBF; // F4 90.. would be above U+10FFFF
+      } else {
         return i;
       }
       for (int k = 1; k <= n; k++) {
-        if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
+        if (i + k >= b.length) {
+          return i;
+        }
+        int d = b[i + k] & 0xff;
+        if (k == 1 ? d < lo || d > hi : (d & 0xC0) != 0x80) {
           return i;
         }
       }

@@ -114,9 +114,17 @@ public final class Renderer {
   private final HtmlWriter html = new HtmlWriter();
 
   public Renderer(Repository repo, Options options) {
+    this(repo, options, new TemplateEngine(options.templates()));
+  }
+
+  /**
+   * As above with a template engine made earlier for the same {@code options.templates()}, so its
+   * parsed templates are reused (a long-running caller such as the render fuzz target).
+   */
+  public Renderer(Repository repo, Options options, TemplateEngine templates) {
     this.repo = repo;
     this.options = options;
-    this.templates = new TemplateEngine(options.templates());
+    this.templates = templates;
     Path root = options.templates() != null && options.templates().getParent() != null ? commonRoot(repo.root(), options.templates()) : repo.root();
     this.pdf = new PdfEngine(root);
   }

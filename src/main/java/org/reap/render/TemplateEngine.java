@@ -48,6 +48,7 @@ public final class TemplateEngine {
 
   private final Configuration cfg;
   private final Path userTemplates;
+  private final long timeoutMs;
 
   /**
    * The templates folder a repository uses by default: templates/ inside the plans folder, else
@@ -63,6 +64,12 @@ public final class TemplateEngine {
   }
 
   public TemplateEngine(Path userTemplates) {
+    this(userTemplates, TIMEOUT_MS);
+  }
+
+  /** With another watchdog time (tests). */
+  TemplateEngine(Path userTemplates, long timeoutMs) {
+    this.timeoutMs = timeoutMs;
     this.userTemplates = userTemplates != null && Files.isDirectory(userTemplates) ? userTemplates : null;
     cfg = new Configuration(Configuration.VERSION_2_3_34);
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
@@ -97,6 +104,11 @@ public final class TemplateEngine {
     return new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
   }
 
+  /** The FreeMarker settings (tests check the lock-down). */
+  Configuration configuration() {
+    return cfg;
+  }
+
   public Path userTemplates() {
     return userTemplates;
   }
@@ -114,7 +126,8 @@ public final class TemplateEngine {
     } catch (freemarker.template.TemplateNotFoundException e) {
       throw new RenderException("no template named \"" + name + "\"").hint("run 'reap templates list' to see the templates reap has");
     } catch (IOException e) {
-      if (e.getCause() instanceof RenderException re) {
+      RenderException re = renderCause(e);
+      if (re != null) {
         throw re;
       }
       throw new RenderException("the template \"" + name + "\" cannot be read: " + e.getMessage()).hint("check the file in templates/");
@@ -134,19 +147,29 @@ public final class TemplateEngine {
     worker.setDaemon(true);
     worker.start();
     try {
-      worker.join(TIMEOUT_MS);
+      worker.join(timeoutMs);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RenderException("rendering was interrupted").hint(null);
     }
     if (worker.isAlive()) {
-      throw new RenderException("templates/" + name + ": the template ran for more than " + TIMEOUT_MS / 1000 + " seconds and was stopped (an endless loop?)").hint("check the template's #list and #macro calls");
+      throw new RenderException("templates/" + name + ": the template ran for more than " + timeoutMs / 1000 + " seconds and was stopped (an endless loop?)").hint("check the template's #list and #macro calls");
     }
     Throwable t = failure.get();
     if (t != null) {
       throw translate(name, t);
     }
     return sb.toString();
+  }
+
+  /** The RenderException a template loader wrapped in an IOException (FreeMarker may wrap it again), or null. */
+  static RenderException renderCause(Throwable t) {
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (t instanceof RenderException re) {
+        return re;
+      }
+    }
+    return null;
   }
 
   private static RenderException translate(String name, Throwable t) {
@@ -156,21 +179,24 @@ public final class TemplateEngine {
         return new RenderException("templates/" + name + ": the template wrote more than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " million characters and was stopped").hint("check the template's #list loops");
       }
       String where = te.getTemplateSourceName() == null ? "templates/" + name : "templates/" + te.getTemplateSourceName() + ":" + te.getLineNumber() + ":" + te.getColumnNumber();
+      RenderException loader = renderCause(cause);
+      if (loader != null) {
+        // an #include or #import the loader refused (a link out of templates/, ?new, a huge file)
+        return new RenderException(where + ": " + loader.getMessage()).hint(loader.hint());
+      }
       String msg = firstLine(te.getMessageWithoutStackTop());
+      // the hint is chosen from FreeMarker's own words, before they are replaced by reap's
+      String hint =
+          te instanceof freemarker.core.InvalidReferenceException || msg.contains("null or missing") || msg.contains("undefined")
+              ? "the template uses a value this document does not have; guard it with <#if x??> or give a default with x!\"\""
+              : "fix the template at that line, or delete your copy to use the default";
       if (te instanceof freemarker.core.InvalidReferenceException && te.getBlamedExpressionString() != null) {
         msg = "the value ${" + te.getBlamedExpressionString() + "} is missing or empty";
       }
-      String hint =
-          msg.contains("null or missing") || msg.contains("undefined")
-              ? "the template uses a value this document does not have; guard it with <#if x??> or give a default with x!\"\""
-              : "fix the template at that line, or delete your copy to use the default";
       return new RenderException(where + ": " + msg).hint(hint);
     }
     if (t instanceof OutputTooLarge) {
       return new RenderException("templates/" + name + ": the template wrote more than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " million characters and was stopped").hint("check the template's #list loops");
-    }
-    if (t instanceof java.io.IOException && t.getCause() instanceof OutputTooLarge) {
-      return new RenderException("templates/" + name + ": the template wrote too much and was stopped").hint("check the template's #list loops");
     }
     if (t instanceof StackOverflowError) {
       return new RenderException("templates/" + name + ": the template calls itself without end").hint("check #include and #macro calls for a loop");
@@ -263,7 +289,16 @@ public final class TemplateEngine {
 
     @Override
     public Object findTemplateSource(String name) throws IOException {
-      Object s = inner.findTemplateSource(name);
+      Object s;
+      try {
+        s = inner.findTemplateSource(name);
+      } catch (SecurityException e) {
+        // FileTemplateLoader's canonical-path check: templates/NAME is a link to a file outside templates/
+        RenderException re =
+            new RenderException("templates/" + name + " is a link to a file outside the templates folder; reap reads templates only from inside it")
+                .hint("copy the file into templates/ instead of linking to it");
+        throw new IOException(re.getMessage(), re);
+      }
       return s == null ? null : new Source(name, s);
     }
 
@@ -283,7 +318,8 @@ public final class TemplateEngine {
         while ((n = r.read(buf)) > 0) {
           sb.append(buf, 0, n);
           if (sb.length() > 4 * 1024 * 1024) {
-            throw new IOException(new RenderException("templates/" + src.name() + " is larger than 4 MB").hint("templates are small files; check that the right file is in templates/"));
+            RenderException re = new RenderException("templates/" + src.name() + " is larger than 4 MB").hint("templates are small files; check that the right file is in templates/");
+            throw new IOException(re.getMessage(), re);
           }
         }
         text = sb.toString();
@@ -300,8 +336,10 @@ public final class TemplateEngine {
             col++;
           }
         }
-        throw new IOException(
-            new RenderException("templates/" + src.name() + ":" + line + ":" + col + ": the built-in ?" + m.group(1) + " is not allowed in reap templates").hint("templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code"));
+        RenderException re =
+            new RenderException("templates/" + src.name() + ":" + line + ":" + col + ": the built-in ?" + m.group(1) + " is not allowed in reap templates")
+                .hint("templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code");
+        throw new IOException(re.getMessage(), re);
       }
       return new StringReader(text);
     }

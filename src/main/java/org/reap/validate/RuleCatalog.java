@@ -44,13 +44,14 @@ public final class RuleCatalog {
           new Entry("schema.version", "error", "The file is written for schema version 1."),
           new Entry("schema.unknown-field", "error", "Every field is one the schema has (with \"did you mean\")."),
           new Entry("schema.missing-field", "error", "Required fields are present."),
-          new Entry("schema.empty-value", "error", "A required field has a value."),
+          new Entry("schema.empty-value", "error", "A required field has a value a reader can see (not only spaces or invisible characters), and a group name is not blank."),
           new Entry("schema.empty-item", "error", "A list has no empty items."),
           new Entry("schema.wrong-type", "error", "A value has the shape its field expects (list, group of fields, single value)."),
           new Entry("schema.bad-value", "error", "A value is of its field's type (number, yes/no, one of a set of words ...)."),
           new Entry("schema.bad-date", "error", "A date is written YYYY-MM-DD (or as a month, range or TBD where allowed) and is a real date."),
           new Entry("schema.bad-id", "error", "An id or reference is lower-case letters, digits and hyphens."),
           new Entry("schema.bad-path", "error", "A file path is relative and stays inside the repository."),
+          new Entry("schema.control-character", "error", "A value holds no invisible control character written as a backslash escape (\"\\u0006\", \"\\0\")."),
           new Entry("schema.translation-default", "error", "A text given in several languages includes the document's own language."));
 
   public static List<Entry> all() {

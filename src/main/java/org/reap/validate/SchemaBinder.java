@@ -129,7 +129,7 @@ public final class SchemaBinder {
     if (y instanceof YScalar s && type.shorthand() != null && !s.isNull()) {
       Field f = type.fields().get(type.shorthand());
       Node v = bind(s, f.type(), type.shorthand());
-      if (v == null) {
+      if (v == null || f.required() && invisible(v, f)) {
         return null;
       }
       Map<String, Node> fields = new LinkedHashMap<>();
@@ -163,7 +163,7 @@ public final class SchemaBinder {
         continue;
       }
       Node v = bind(e.value(), f.type(), key);
-      if (v != null) {
+      if (v != null && !(f.required() && invisible(v, f))) {
         fields.put(key, v);
       } else {
         invalid.add(key);
@@ -171,6 +171,38 @@ public final class SchemaBinder {
     }
     missing(type, fields, map.span(), where, map, unknown);
     return new Node.Obj(map.span(), type, fields, java.util.Set.copyOf(invalid));
+  }
+
+  /**
+   * Reports a required text (or any of its translations) that a reader would not see: empty, only
+   * spaces, or only invisible characters such as a zero-width space. Such a title passes YAML and
+   * would otherwise fail only at render time (a PDF must have a title).
+   */
+  private boolean invisible(Node v, Field f) {
+    if (!(v instanceof Node.Val val) || !(val.value() instanceof String || val.value() instanceof Markdown)) {
+      return false;
+    }
+    boolean found = false;
+    Map<String, Node.Val> texts = new LinkedHashMap<>();
+    texts.put(f.name(), val);
+    val.translations().forEach((lang, t) -> texts.put(lang, t));
+    for (Map.Entry<String, Node.Val> t : texts.entrySet()) {
+      String text = t.getValue().value().toString();
+      if (invisible(text)) {
+        diags.error(
+            "schema.empty-value",
+            t.getValue().span(),
+            "\"" + f.name() + "\" has no visible text" + (text.isEmpty() ? "" : " (only spaces or invisible characters)"),
+            "write " + f.type().noun() + " after \"" + t.getKey() + ": \"");
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  /** True when {@code s} has no character a reader could see: only white space, format or control characters. */
+  public static boolean invisible(String s) {
+    return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT);
   }
 
   private void missing(ObjType type, Map<String, Node> fields, Span at, String where) {
@@ -260,6 +292,15 @@ public final class SchemaBinder {
     }
     Map<String, Node> entries = new LinkedHashMap<>();
     for (YNode.Entry e : map.entries()) {
+      if (controlCharacter(e.key().text()) >= 0) {
+        diags.error("schema.control-character", e.key().span(), "this " + type.keyNoun() + " name holds an invisible control character, written as a backslash escape", "remove the escape; it was probably copied in by accident");
+        continue;
+      }
+      if (invisible(e.key().text())) {
+        // a chart would have a series without a name, and a table a row without a label
+        diags.error("schema.empty-value", e.key().span(), "this " + type.keyNoun() + " has no name", "write the name before the colon, such as \"Black: 12.5\"");
+        continue;
+      }
       Node n = bind(e.value(), type.value(), e.key().text());
       if (n != null) {
         entries.put(nfc(e.key().text()), n);
@@ -333,6 +374,7 @@ public final class SchemaBinder {
     Span span = s.span();
     String field = "\"" + where + "\"";
     try {
+      controlCharacter(raw, field);
       Object value =
           switch (type.scalar()) {
             case STRING -> nfc(raw);
@@ -410,6 +452,43 @@ public final class SchemaBinder {
       this.rule = rule;
       this.hint = hint;
     }
+  }
+
+  /**
+   * A control character that YAML let in through a backslash escape ("\u0006", "\0", "\e"): the
+   * file check sees only the characters written in the file. XML cannot carry most of them, so a
+   * document holding one could not be rendered. Tab and line breaks are fine.
+   */
+  private static void controlCharacter(String raw, String field) throws Bad {
+    int at = controlCharacter(raw);
+    if (at >= 0 && Character.isSurrogate(raw.charAt(at))) {
+      throw new Bad(
+          "schema.control-character",
+          field + " holds half of a character (U+" + String.format(Locale.ROOT, "%04X", (int) raw.charAt(at)) + "), written as a backslash escape",
+          "write the character itself, or both halves of it, such as \\uD83D\\uDE00 for an emoji");
+    }
+    if (at >= 0) {
+      throw new Bad(
+          "schema.control-character",
+          field + " holds an invisible control character (U+" + String.format(Locale.ROOT, "%04X", (int) raw.charAt(at)) + "), written as a backslash escape",
+          "remove the escape; it was probably copied in by accident");
+    }
+  }
+
+  /** The index of the first character no document may hold, or -1. */
+  public static int controlCharacter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (pairedHigh) {
+        i++;
+        continue;
+      }
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0) || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String id(String t, Span span, String field) throws Bad {

@@ -117,13 +117,14 @@ class HostileInputTest {
     Files.writeString(f, Files.readString(f).replace("work with owners and dates**.",
         "work with owners and dates**. ![tracker](" + base() + "/pixel.png) <img src=\"" + base() + "/raw.png\"/>"));
     Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", "riverton-reap-2025");
-    assertThat(r.exit()).as(r.all()).isIn(ExitCodes.OK, ExitCodes.INVALID);
+    // an image in text is printed as its description (it used to make the PDF fail after validation passed)
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
     assertThat(requests.get()).as("requests the loopback server saw").isZero();
-    if (r.exit() == ExitCodes.OK) {
-      String html = Files.readString(dir.resolve("out/riverton-reap-2025.html"));
-      assertThat(html).as("no live reference to the server in the HTML either").doesNotContain(base() + "/pixel.png\"",
-          "src=\"" + base());
-    }
+    org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(Files.readString(dir.resolve("out/riverton-reap-2025.html")));
+    assertThat(html.select("[src], [href]")).as("no live reference to the server in the HTML either")
+        .noneMatch(e -> e.attr("src").contains("127.0.0.1") || e.attr("href").contains("127.0.0.1"));
+    assertThat(html.select("img")).isEmpty();
+    assertThat(html.text()).contains("tracker", "<img src=\"" + base() + "/raw.png\"/>");
   }
 
   @ParameterizedTest

@@ -34,7 +34,7 @@ final class CategoryCharts {
                 data.addValue(s.values().get(i), s.name(), spec.categories().get(i));
             }
         }
-        CategoryAxis x = new CategoryAxis(spec.xLabel().isEmpty() ? null : spec.xLabel());
+        CategoryAxis x = new WrappingCategoryAxis(spec.xLabel().isEmpty() ? null : spec.xLabel());
         styleAxis(x, fonts);
         x.setMaximumCategoryLabelLines(2);
         x.setLowerMargin(0.02);

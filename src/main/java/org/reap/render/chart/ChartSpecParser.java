@@ -17,10 +17,10 @@ import org.reap.render.chart.JsonTree.Node;
  * fields, wrong types and inconsistent data with a message that names the field.
  */
 public final class ChartSpecParser {
-    static final int MAX_CATEGORIES = 200;
-    static final int MAX_SERIES = 12;
-    static final int MAX_TASKS = 300;
-    static final int MAX_TEXT = 300;
+    public static final int MAX_CATEGORIES = 200;
+    public static final int MAX_SERIES = 12;
+    public static final int MAX_TASKS = 300;
+    public static final int MAX_TEXT = 300;
 
     private static final Set<String> CATEGORY_FIELDS =
             Set.of("type", "title", "xLabel", "yLabel", "categories", "series", "target", "targetLabel");

@@ -140,7 +140,7 @@ final class GanttCharts {
         DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(
                 new Comparable<?>[] {"Tasks"}, rows.toArray(new Comparable<?>[0]), starts, ends);
 
-        CategoryAxis taskAxis = new CategoryAxis(null);
+        CategoryAxis taskAxis = new WrappingCategoryAxis(null);
         CategoryCharts.styleAxis(taskAxis, fonts);
         taskAxis.setMaximumCategoryLabelLines(2);
         taskAxis.setMaximumCategoryLabelWidthRatio(0.36f);
