@@ -174,6 +174,22 @@ class RulesTest {
   }
 
   @Test
+  void onlyAPlanGivesItsNameToAProgressReport() throws IOException {
+    // riverton-what-we-heard is findings, not a plan: no riverton-what-we-heard-progress report exists
+    edit("indicators.yaml", "id: riverton-indicators", "id: riverton-what-we-heard-progress");
+    assertThat(findings()).isEmpty();
+    edit("indicators.yaml", "id: riverton-what-we-heard-progress", "id: riverton-reap-2025-progress");
+    assertThat(findings()).singleElement().asString().startsWith("id.duplicate 4: the id \"riverton-reap-2025-progress\" is the name of the progress report");
+  }
+
+  @Test
+  void aPlansOwnPhaseOutsideItsPeriodIsReported() throws IOException {
+    edit("plan.yaml", "        when: 2025-04/2025-06", "        when: 2026-04/2026-06");
+    assertThat(findings()).singleElement().asString()
+        .startsWith("date.outside-period 76: \"2026-04/2026-06\" is outside the period of the plan \"riverton-reap-2025\"");
+  }
+
+  @Test
   void articlesFollowTheFirstLetter() {
     assertThat(References.a("agenda-item")).isEqualTo("an agenda item");
     assertThat(References.a("indicator")).isEqualTo("an indicator");
