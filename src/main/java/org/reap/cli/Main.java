@@ -26,7 +26,15 @@ public final class Main {
   /** Runs reap as if started in the folder {@code cwd}: relative paths resolve against it. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, java.nio.file.Path cwd) {
     CommandLine cl = commandLine(out, err, cwd);
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands on Errors; this one is the input's size, not a bug (rendering catches its own)
+      err.println("reap: error: there was not enough memory (reap may use at most "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB here). Nothing was written.");
+      err.println("    hint: split very large files, or give reap more memory, for example: JAVA_OPTS_REAP=-Xmx4g ./reap ...");
+      return ExitCodes.INVALID;
+    }
   }
 
   static CommandLine commandLine(PrintWriter out, PrintWriter err, java.nio.file.Path cwd) {

@@ -439,7 +439,19 @@ public final class Renderer {
       return new Outcome(job, files, new Manifest.Entry(key, hashes), false, null);
     } catch (RenderException e) {
       return new Outcome(job, List.of(), null, false, new Problem(job, e));
+    } catch (OutOfMemoryError e) {
+      // what this render held is garbage now; the other documents can still render
+      return new Outcome(job, List.of(), null, false, new Problem(job, outOfMemory(job.name())));
     }
+  }
+
+  /** The error for a document too large for the Java heap reap was started with. */
+  public static RenderException outOfMemory(String document) {
+    long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return new RenderException("There was not enough memory to render " + document + " (reap may use at most "
+        + mb + " MB here). Nothing was written for it.")
+        .hint("Split a very long table into several documents (one milestones file per year, say), or give reap more"
+            + " memory, for example: JAVA_OPTS_REAP=-Xmx4g ./reap render");
   }
 
   /** out/index.html: every document with its links, kind, date and status, for a CI artifact or a site. */
