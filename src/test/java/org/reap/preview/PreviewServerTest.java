@@ -250,7 +250,7 @@ class PreviewServerTest {
       edit(milestones, RETREAT, RETREAT_DONE);
       Page changed = await(s, path, "Held at the Riverton Public Library.");
       long changedMs = (System.nanoTime() - t0) / 1_000_000;
-      assertThat(changed.body()).contains("completed 3/17/2025");
+      assertThat(changed.body()).contains("completed <span class=\"nowrap\">3/17/2025</span>");
       assertThat(log.toString()).contains("plans/milestones.yaml changed: updated " + TIMELINE);
 
       // 2. a mistake replaces every page by the diagnostics, with file, line, column, hint and source line
