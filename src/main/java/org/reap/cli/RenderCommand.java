@@ -184,7 +184,7 @@ public final class RenderCommand implements Callable<Integer> {
           written.add("index.html");
         }
         if (renderer.wholeRun()) {
-          result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(outDir), java.util.Map.of("index.html", Manifest.sha256(index))));
+          result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(outDir), java.util.Map.of("index.html", Manifest.fingerprint(index))));
         }
         byte[] manifest = result.manifest().bytes();
         if (!java.util.Arrays.equals(manifest, previous.bytes())) {

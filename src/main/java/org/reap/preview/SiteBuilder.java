@@ -86,7 +86,7 @@ final class SiteBuilder {
       // reads (a save without edits, or a fix back to what was last shown) skips every template
       dir.stage("index.html", index);
       if (renderer.wholeRun()) {
-        result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(work), Map.of("index.html", Manifest.sha256(index))));
+        result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(work), Map.of("index.html", Manifest.fingerprint(index))));
       }
       dir.stage(Manifest.FILE, result.manifest().bytes());
       dir.commitAll();

@@ -85,7 +85,7 @@ public final class Renderer {
 
   private final Repository repo;
   private final Options options;
-  private final TemplateEngine templates;
+  private final java.util.function.Supplier<TemplateEngine> templates;
   private java.util.function.BiConsumer<Integer, Integer> progress = (done, total) -> {};
   private int threads = defaultThreads();
 
@@ -114,7 +114,7 @@ public final class Renderer {
   private final HtmlWriter html = new HtmlWriter();
 
   public Renderer(Repository repo, Options options) {
-    this(repo, options, new TemplateEngine(options.templates()));
+    this(repo, options, lazily(() -> new TemplateEngine(options.templates())));
   }
 
   /**
@@ -122,11 +122,30 @@ public final class Renderer {
    * parsed templates are reused (a long-running caller such as the render fuzz target).
    */
   public Renderer(Repository repo, Options options, TemplateEngine templates) {
+    this(repo, options, () -> templates);
+  }
+
+  /** The template engine is made on first use: a run with nothing changed never needs FreeMarker. */
+  private Renderer(Repository repo, Options options, java.util.function.Supplier<TemplateEngine> templates) {
     this.repo = repo;
     this.options = options;
     this.templates = templates;
     Path root = options.templates() != null && options.templates().getParent() != null ? commonRoot(repo.root(), options.templates()) : repo.root();
     this.pdf = new PdfEngine(root);
+  }
+
+  private static <T> java.util.function.Supplier<T> lazily(java.util.function.Supplier<T> make) {
+    return new java.util.function.Supplier<>() {
+      private T made;
+
+      @Override
+      public synchronized T get() {
+        if (made == null) {
+          made = make.get();
+        }
+        return made;
+      }
+    };
   }
 
   static Path commonRoot(Path a, Path b) {
@@ -229,18 +248,18 @@ public final class Renderer {
 
   /** The XHTML of one job, before it becomes PDF or HTML (for golden tests and debugging). */
   public String xhtml(Job job) throws RenderException {
-    return templates.render(job.template(), job.model().get(), Labels.of(job.language()));
+    return templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
   }
 
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
-    String xhtml = templates.render(job.template(), job.model().get(), Labels.of(job.language()));
+    String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
     return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
   }
 
   /** A PDF from any template and data (packet cover sheets). */
   public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
-    String xhtml = templates.render(template, model, new Labels(Locale.US));
+    String xhtml = templates.get().render(template, model, new Labels(Locale.US));
     return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
   }
 
@@ -418,7 +437,7 @@ public final class Renderer {
 
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
     try {
-      String xhtml = templates.render(job.template(), job.model().get(), Labels.of(job.language()));
+      String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
       String key = Manifest.sha256(String.join("\n", "reap " + org.reap.cli.Versions.version(), options.formats().toString(), meta.toString(), xhtml));
       if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
@@ -429,12 +448,12 @@ public final class Renderer {
       if (options.formats().contains(Format.PDF)) {
         byte[] bytes = pdf.render(CjkText.wrap(xhtml), meta);
         files.add(new Rendered(job.name() + ".pdf", bytes, job));
-        hashes.put(job.name() + ".pdf", Manifest.sha256(bytes));
+        hashes.put(job.name() + ".pdf", Manifest.fingerprint(bytes));
       }
       if (options.formats().contains(Format.HTML)) {
         byte[] bytes = html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
         files.add(new Rendered(job.name() + ".html", bytes, job));
-        hashes.put(job.name() + ".html", Manifest.sha256(bytes));
+        hashes.put(job.name() + ".html", Manifest.fingerprint(bytes));
       }
       return new Outcome(job, files, new Manifest.Entry(key, hashes), false, null);
     } catch (RenderException e) {
@@ -458,7 +477,7 @@ public final class Renderer {
   public byte[] index(List<Job> jobs) throws RenderException {
     Labels labels = new Labels(Locale.US);
     Views views = new Views(repo, labels, options.asOf());
-    String xhtml = templates.render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML)), labels);
+    String xhtml = templates.get().render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML)), labels);
     return html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
   }
 
