@@ -31,7 +31,7 @@ public final class Main {
     } catch (OutOfMemoryError e) {
       // picocli hands on Errors; this one is the input's size, not a bug (rendering catches its own)
       err.println("reap: error: there was not enough memory (reap may use at most "
-          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB here). Nothing was written.");
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB here); reap stopped.");
       err.println("    hint: split very large files, or give reap more memory, for example: JAVA_OPTS_REAP=-Xmx4g ./reap ...");
       return ExitCodes.INVALID;
     }

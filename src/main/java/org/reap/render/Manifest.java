@@ -13,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * What the last render wrote into out/: for each output document, the key of its inputs and the
- * {@link #fingerprint fingerprint} of each file. A document is skipped only when its key is the same and its files are still
- * there, unchanged. The key is a hash of everything the output depends on: reap's version, the
+ * {@link #fingerprint fingerprint} of each file. A document is skipped only when its key is the
+ * same and its files are still there, unchanged. The key is a hash of everything the output depends on: reap's version, the
  * formats, the PDF date, the PDF metadata and the filled-in XHTML (which holds every value from the
  * plan files and every template).
  */
@@ -134,7 +134,7 @@ public final class Manifest {
    * out/ can write this manifest too), only against edits and damage, which it catches but for a
    * chance of 2^-64; and it is fast where SHA-256 is not: checking the 1,004 files (50 MB) of a
    * 502-document repository took 1.5 s with SHA-256 under the launcher's C1-only JIT, which has no
-   * SHA intrinsic, and takes tens of milliseconds with checksums that C1 compiles to CPU instructions.
+   * SHA intrinsic, while C1 compiles both checksums to CPU instructions (docs/performance.md).
    */
   public static String fingerprint(byte[] bytes) {
     java.util.zip.CRC32C c = new java.util.zip.CRC32C();

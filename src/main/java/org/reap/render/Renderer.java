@@ -465,7 +465,7 @@ public final class Renderer {
   }
 
   /** The error for a document too large for the Java heap reap was started with. */
-  public static RenderException outOfMemory(String document) {
+  private static RenderException outOfMemory(String document) {
     long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
     return new RenderException("There was not enough memory to render " + document + " (reap may use at most "
         + mb + " MB here). Nothing was written for it.")
