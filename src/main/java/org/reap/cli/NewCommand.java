@@ -59,7 +59,7 @@ public final class NewCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("reap: there is no plans folder at " + dir + "; run 'reap init DIR' to start one, or pass --plans");
       return ExitCodes.USAGE;
     }
-    if (id != null && !org.reap.validate.SchemaBinder.ID.matcher(id).matches()) {
+    if (id != null && !org.reap.bind.SchemaBinder.ID.matcher(id).matches()) {
       spec.commandLine().getErr().println("reap: '" + id + "' is not an id: use lower-case letters, digits and hyphens");
       return ExitCodes.USAGE;
     }

@@ -33,14 +33,33 @@ public final class Renderer {
    * What to render and how. {@code pdfDate} is written as the PDFs' creation date. {@code languages}
    * adds translated copies (ID.es.pdf) in those languages, or with {@link #ALL} in every language a
    * document publishes in (its header field publish_in); the default copies are always made.
+   * {@code version} is reap's own version, written into every output as "reap VERSION" (the CLI
+   * passes the jar's; the shorter constructors say {@link #DEV}, as a run from classes does).
    */
-  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages) {
+  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages, String version) {
+    /** The version of a reap that is not run from its jar. */
+    public static final String DEV = "dev";
+
+    public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages) {
+      this(asOf, pdfDate, formats, templates, only, since, languages, DEV);
+    }
+
     public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since) {
       this(asOf, pdfDate, formats, templates, only, since, List.of());
     }
 
     public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only) {
       this(asOf, pdfDate, formats, templates, only, null);
+    }
+
+    /** These options with reap's version {@code v}. */
+    public Options withVersion(String v) {
+      return new Options(asOf, pdfDate, formats, templates, only, since, languages, v);
+    }
+
+    /** "reap VERSION", as outputs name their maker. */
+    public String generator() {
+      return "reap " + version;
     }
   }
 
@@ -187,7 +206,7 @@ public final class Renderer {
   }
 
   private Views views(Repository r, String lang) {
-    Views v = new Views(r, Labels.of(lang), options.asOf());
+    Views v = new Views(r, Labels.of(lang), options.asOf(), options.generator());
     v.since(options.since());
     return v;
   }
@@ -254,17 +273,17 @@ public final class Renderer {
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
     String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
-    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
   }
 
   /** A PDF from any template and data (packet cover sheets). */
   public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
     String xhtml = templates.get().render(template, model, new Labels(Locale.US));
-    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, options.generator(), options.pdfDate()));
   }
 
   public Views views() {
-    Views v = new Views(repo, new Labels(Locale.US), options.asOf());
+    Views v = new Views(repo, new Labels(Locale.US), options.asOf(), options.generator());
     v.since(options.since());
     return v;
   }
@@ -367,7 +386,7 @@ public final class Renderer {
         md.update((byte) 0);
       };
       text.accept("reap run key v1");
-      text.accept(org.reap.cli.Versions.version());
+      text.accept(options.version());
       text.accept(build());
       text.accept(String.valueOf(options.asOf()));
       text.accept(String.valueOf(options.pdfDate()));
@@ -438,8 +457,8 @@ public final class Renderer {
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
     try {
       String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
-      PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
-      String key = Manifest.sha256(String.join("\n", "reap " + org.reap.cli.Versions.version(), options.formats().toString(), meta.toString(), xhtml));
+      PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
+      String key = Manifest.sha256(String.join("\n", options.generator(), options.formats().toString(), meta.toString(), xhtml));
       if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
         return new Outcome(job, List.of(), previous.get(job.name()), true, null);
       }
@@ -476,7 +495,7 @@ public final class Renderer {
   /** out/index.html: every document with its links, kind, date and status, for a CI artifact or a site. */
   public byte[] index(List<Job> jobs) throws RenderException {
     Labels labels = new Labels(Locale.US);
-    Views views = new Views(repo, labels, options.asOf());
+    Views views = new Views(repo, labels, options.asOf(), options.generator());
     String xhtml = templates.get().render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML)), labels);
     return html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
   }

@@ -1,4 +1,4 @@
-package org.reap.validate;
+package org.reap.bind;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -31,6 +31,7 @@ import org.reap.schema.ScalarType;
 import org.reap.schema.Type;
 import org.reap.source.SourceFile;
 import org.reap.source.Span;
+import org.reap.validate.Suggest;
 
 /**
  * Checks a file's YAML tree against its kind's schema and builds the typed tree. Every scalar is
