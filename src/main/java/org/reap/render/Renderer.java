@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.reap.model.Document;
 import org.reap.model.Repository;
 import org.reap.model.Translations;
+import org.reap.schema.DocumentKinds;
 import org.reap.render.html.HtmlWriter;
 import org.reap.render.pdf.PdfEngine;
 import org.reap.render.pdf.PdfMeta;
@@ -249,20 +250,30 @@ public final class Renderer {
           m.put("translation", banner);
           return m;
         };
-    switch (d.kindName()) {
-      case "agenda-item" -> jobs.add(new Job(d.id() + suffix, "memo.ftlx", shown.title(), lang, d, wrap.apply(() -> views.memo(shown, outputs)), banner == null ? null : d.id()));
-      case "milestones" -> jobs.add(new Job(d.id() + suffix, "timeline.ftlx", shown.title(), lang, d, wrap.apply(() -> views.timeline(shown)), banner == null ? null : d.id()));
-      case "plan" -> {
-        jobs.add(new Job(d.id() + suffix, "plan.ftlx", shown.title(), lang, d, wrap.apply(() -> views.plan(shown)), banner == null ? null : d.id()));
-        jobs.add(new Job(d.id() + "-progress" + suffix, "progress.ftlx", Labels.of(lang).get("progress.title") + ": " + shown.title(), lang, d, wrap.apply(() -> views.progress(shown, d.id() + "-progress")), banner == null ? null : d.id() + "-progress"));
-      }
-      case "outcome-matrix" -> jobs.add(new Job(d.id() + suffix, "outcome-matrix.ftlx", shown.title(), lang, d, wrap.apply(() -> views.outcomeMatrixPage(shown)), banner == null ? null : d.id()));
-      case "findings" -> jobs.add(new Job(d.id() + suffix, "findings.ftlx", shown.title(), lang, d, wrap.apply(() -> views.simple(shown)), banner == null ? null : d.id()));
-      case "equity-analysis" -> jobs.add(new Job(d.id() + suffix, "equity-analysis.ftlx", shown.title(), lang, d, wrap.apply(() -> views.simple(shown)), banner == null ? null : d.id()));
-      case "indicators" -> jobs.add(new Job(d.id() + suffix, "indicators.ftlx", shown.title(), lang, d, wrap.apply(() -> views.indicatorsPage(shown)), banner == null ? null : d.id()));
-      default -> throw new IllegalStateException("no output for kind " + d.kindName());
+    DocumentKinds.DocumentKind kind = DocumentKinds.get(d.kindName());
+    if (kind == null) {
+      throw new IllegalStateException("no output for kind " + d.kindName());
+    }
+    for (DocumentKinds.Output o : kind.rendered()) {
+      String name = d.id() + o.suffix();
+      String title = o.titlePrefix() == null ? shown.title() : Labels.of(lang).get(o.titlePrefix()) + ": " + shown.title();
+      jobs.add(new Job(name + suffix, o.template(), title, lang, d, wrap.apply(view(o, views, shown, name, outputs)), banner == null ? null : name));
     }
     return jobs;
+  }
+
+  /** What fills output {@code o} of {@code shown}, by the output's id. */
+  static Supplier<Map<String, Object>> view(DocumentKinds.Output o, Views views, Document shown, String name, Map<String, String> outputs) {
+    return switch (o.id()) {
+      case "memo" -> () -> views.memo(shown, outputs);
+      case "timeline" -> () -> views.timeline(shown);
+      case "plan" -> () -> views.plan(shown);
+      case "progress" -> () -> views.progress(shown, name);
+      case "outcome-matrix" -> () -> views.outcomeMatrixPage(shown);
+      case "findings", "equity-analysis" -> () -> views.simple(shown);
+      case "indicators" -> () -> views.indicatorsPage(shown);
+      default -> throw new IllegalStateException("no view for the output " + o.id());
+    };
   }
 
   /** The XHTML of one job, before it becomes PDF or HTML (for golden tests and debugging). */

@@ -15,6 +15,7 @@ import org.reap.model.Node;
 import org.reap.model.Repository;
 import org.reap.model.When;
 import org.reap.schema.Kinds;
+import org.reap.schema.DocumentKinds;
 
 /**
  * The data each template gets: the document as written (as "doc") plus what is worked out from it
@@ -707,7 +708,7 @@ public final class Views {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", j.name());
       r.put("title", j.title());
-      r.put("kind", labels.get("kind." + (j.template().equals("progress.ftlx") ? "progress" : d.kindName())));
+      r.put("kind", labels.get(DocumentKinds.outputOf(j.template()).label()));
       r.put("file", d.file().displayPath());
       if (pdf) {
         r.put("pdf", j.name() + ".pdf");
