@@ -95,6 +95,20 @@ class DocumentKindsTest {
   }
 
   @Test
+  void docsCliNamesEveryRenderedOutputWithItsTemplateAndFile() throws IOException {
+    List<String> rows = Files.readString(Path.of("docs/cli.md"), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("| ") && l.contains(".ftlx`")).toList();
+    for (DocumentKinds.DocumentKind k : DocumentKinds.all()) {
+      for (DocumentKinds.Output o : k.rendered()) {
+        assertThat(rows)
+            .as("docs/cli.md's table of outputs has a row with " + o.template() + " and ID" + o.suffix() + ".pdf")
+            .anyMatch(r -> r.contains("`" + o.template() + "`") && r.contains("`ID" + o.suffix() + ".pdf`"));
+      }
+    }
+    long rendered = DocumentKinds.all().stream().mapToLong(k -> k.rendered().isEmpty() ? 0 : 1).sum();
+    assertThat(rows).as("one row per kind").hasSize((int) rendered);
+  }
+
+  @Test
   void everyTemplateCanBeExportedAndListed(@TempDir Path dir) throws IOException {
     Run list = Run.in(dir, "templates", "list");
     assertThat(list.exit()).as(list.all()).isZero();
