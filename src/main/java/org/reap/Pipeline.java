@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.reap.bind.Binder;
 import org.reap.diagnostic.Diagnostic;
 import org.reap.diagnostic.Diagnostics;
 import org.reap.diagnostic.Severity;
@@ -12,7 +13,7 @@ import org.reap.model.Repository;
 import org.reap.validate.Validator;
 
 /**
- * load → validate → model. Returns the repository and every finding; never prints, never exits.
+ * load → bind → validate → model. Returns the repository and every finding; never prints, never exits.
  * Rendering takes the validated repository from here.
  */
 public final class Pipeline {
@@ -41,7 +42,7 @@ public final class Pipeline {
 
   public static Checked check(Options options) {
     Diagnostics diags = new Diagnostics();
-    Repository repo = RepositoryLoader.load(options.paths(), options.base(), diags);
+    Repository repo = Binder.bind(RepositoryLoader.load(options.paths(), options.base(), diags), diags);
     Validator.run(repo, options.levels(), options.disabled(), diags);
     List<Diagnostic> all = diags.sorted();
     if (options.strict()) {

@@ -13,6 +13,7 @@ import org.reap.diagnostic.Diagnostics;
 import org.reap.load.YNode;
 import org.reap.load.YamlLoader;
 import org.reap.model.Document;
+import org.reap.schema.DocumentKinds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,7 +60,7 @@ public final class NewCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("reap: there is no plans folder at " + dir + "; run 'reap init DIR' to start one, or pass --plans");
       return ExitCodes.USAGE;
     }
-    if (id != null && !org.reap.validate.SchemaBinder.ID.matcher(id).matches()) {
+    if (id != null && !org.reap.bind.SchemaBinder.ID.matcher(id).matches()) {
       spec.commandLine().getErr().println("reap: '" + id + "' is not an id: use lower-case letters, digits and hyphens");
       return ExitCodes.USAGE;
     }
@@ -78,11 +79,12 @@ public final class NewCommand implements Callable<Integer> {
         return ExitCodes.INVALID;
       }
     } else {
-      String kind = what.equals("memo") ? "agenda-item" : what;
-      if (org.reap.schema.Kinds.get(kind) == null) {
-        spec.commandLine().getErr().println("reap: cannot make a new '" + what + "'. " + org.reap.validate.Suggest.didYouMean(what, List.of("milestone", "memo", "plan", "milestones", "findings", "indicators", "outcome-matrix", "equity-analysis")));
+      DocumentKinds.DocumentKind made = DocumentKinds.byNewName(what) != null ? DocumentKinds.byNewName(what) : DocumentKinds.get(what);
+      if (made == null) {
+        spec.commandLine().getErr().println("reap: cannot make a new '" + what + "'. " + org.reap.validate.Suggest.didYouMean(what, names()));
         return ExitCodes.USAGE;
       }
+      String kind = made.name();
       String newId = id != null ? id : kind + "-new";
       target = dir.resolve(kind + "-" + newId.replaceFirst("^" + java.util.regex.Pattern.quote(kind) + "-", "") + ".yaml");
       if (Files.exists(target)) {
@@ -90,7 +92,7 @@ public final class NewCommand implements Callable<Integer> {
         return ExitCodes.OUTPUT;
       }
       before = null;
-      after = skeleton(kind, newId, t);
+      after = skeleton(made, newId, t);
     }
     Files.writeString(target, after, StandardCharsets.UTF_8);
     Pipeline.Checked c = Pipeline.check(new Pipeline.Options(List.of(dir), root.cwd, false, java.util.Map.of(), java.util.Set.of()));
@@ -148,17 +150,19 @@ public final class NewCommand implements Callable<Integer> {
     return String.join("\n", lines) + "\n";
   }
 
-  private String skeleton(String kind, String newId, String t) {
-    String head = "# Made by reap new " + what + ": replace the placeholders. docs/kinds.md lists every field.\nreap: 1\nkind: " + kind + "\nid: " + newId + "\ntitle: \"" + t + "\"\n";
+  /** What {@code reap new} makes: a milestone, and a file of each kind. */
+  static List<String> names() {
+    List<String> out = new ArrayList<>(List.of("milestone"));
+    DocumentKinds.all().forEach(k -> out.add(k.newName()));
+    return out;
+  }
+
+  private String skeleton(DocumentKinds.DocumentKind kind, String newId, String t) {
+    String head = "# Made by reap new " + what + ": replace the placeholders. docs/kinds.md lists every field.\nreap: 1\nkind: " + kind.name() + "\nid: " + newId + "\ntitle: \"" + t + "\"\n";
     return head
-        + switch (kind) {
-          case "plan" -> "jurisdiction: Replace with the city or county\nperiod:\n  when: " + java.time.Year.now(java.time.ZoneOffset.UTC) + "\ngoals: []\n";
-          case "milestones" -> "entries:\n  - date: TBD\n    title: Replace with the first milestone\n";
-          case "findings" -> "questions:\n  - heading: Replace with the question\n    themes:\n      - title: Replace with a theme\n        statements:\n          - Replace with what was said\n";
-          case "indicators" -> "indicators:\n  - id: " + newId + "-1\n    name: Replace with what is measured\n    unit: percent\n    polarity: higher-is-better\n";
-          case "outcome-matrix" -> "areas:\n  - area: normalize\n  - area: organize\n  - area: operationalize\n";
-          case "equity-analysis" -> "proposal:\n  title: Replace with the proposal\n  type: policy\n";
-          default -> "committee:\n  name: Replace with the committee\n  jurisdiction: Replace with the city or county\nmeeting:\n  date: " + (date != null ? date : java.time.LocalDate.now(java.time.ZoneOffset.UTC)) + "\nitem:\n  type: Discussion Item\n  number: \"1\"\nfile_id: Replace with the clerk's file ID\nrecommendation: Replace with the recommendation.\ncontact:\n  name: Replace with the contact\nattachments:\n  - number: \"1\"\n    title: Description/Analysis\n    in_memo: yes\nsections:\n  - type: issue-detail\n    text: Replace with the issue detail.\n";
-        };
+        + kind.skeleton()
+            .replace("{ID}", newId)
+            .replace("{YEAR}", String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC)))
+            .replace("{DATE}", date != null ? date : String.valueOf(java.time.LocalDate.now(java.time.ZoneOffset.UTC)));
   }
 }

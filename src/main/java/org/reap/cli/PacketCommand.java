@@ -82,7 +82,7 @@ public final class PacketCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Path tdir = templates != null ? cwd.resolve(templates) : RenderCommand.defaultTemplates(c.repository().root());
-    Renderer renderer = new Renderer(c.repository(), new Renderer.Options(date.date(), date.instant(), EnumSet.of(Renderer.Format.PDF), tdir, Set.of()));
+    Renderer renderer = new Renderer(c.repository(), new Renderer.Options(date.date(), date.instant(), EnumSet.of(Renderer.Format.PDF), tdir, Set.of()).withVersion(Versions.version()));
     Labels labels = new Labels(java.util.Locale.US);
     ModelBuilder mb = new ModelBuilder(labels);
     Map<String, Renderer.Job> jobs = new LinkedHashMap<>();
@@ -167,7 +167,7 @@ public final class PacketCommand implements Callable<Integer> {
       parts.add(new PacketAssembler.Part(labels.get("packet.contents"), renderer.pdf("packet-cover.ftlx", contents, title, lang)));
       parts.addAll(body);
       // reap's own renders conform (the test suite checks them); with files from elsewhere the claim is checked below
-      PacketAssembler.Packet packet = PacketAssembler.assemble(parts, title, lang, date.instant(), labels.get("packet.stamp"), true);
+      PacketAssembler.Packet packet = PacketAssembler.assemble(parts, title, lang, date.instant(), labels.get("packet.stamp"), true, "reap " + Versions.version());
       List<String> warnings = new ArrayList<>();
       for (External x : externals) {
         if (x.damaged()) {
@@ -180,7 +180,7 @@ public final class PacketCommand implements Callable<Integer> {
         List<String> failed = verify(packet, externals);
         if (!failed.isEmpty()) {
           warnings.addAll(failed);
-          packet = PacketAssembler.assemble(parts, title, lang, date.instant(), labels.get("packet.stamp"), false);
+          packet = PacketAssembler.assemble(parts, title, lang, date.instant(), labels.get("packet.stamp"), false, "reap " + Versions.version());
         }
       }
       String fileName = memo.id() + (supplemental ? "-supplemental-packet.pdf" : "-packet.pdf");

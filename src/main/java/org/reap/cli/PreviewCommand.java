@@ -80,7 +80,7 @@ public final class PreviewCommand implements Callable<Integer> {
     if (date.note() != null) {
       err.println("reap: " + date.note());
     }
-    PreviewServer.Config config = new PreviewServer.Config(opts, tdir, date.date(), date.instant(), port, QUIET, scanFiles);
+    PreviewServer.Config config = new PreviewServer.Config(opts, tdir, date.date(), date.instant(), port, QUIET, scanFiles, Versions.version());
     PreviewServer server;
     try {
       server = PreviewServer.start(config, out);

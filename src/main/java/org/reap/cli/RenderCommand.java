@@ -108,8 +108,8 @@ public final class RenderCommand implements Callable<Integer> {
           err.println("reap: note: the plans at " + since + " had errors; changes are worked out from what could be read then.");
         }
         sinceData = new Renderer.Since(old.repository(), snap.date(), since + " (" + snap.commit().substring(0, 10) + ", " + snap.date() + ")");
-      } catch (RenderException e) {
-        err.println("reap: " + e.userMessage());
+      } catch (org.reap.history.HistoryException e) {
+        err.println("reap: " + e.getMessage());
         if (e.hint() != null) {
           err.println("    hint: " + e.hint());
         }
@@ -129,10 +129,10 @@ public final class RenderCommand implements Callable<Integer> {
     }
     Set<Renderer.Format> fmts = formats == null || formats.isEmpty() ? EnumSet.allOf(Renderer.Format.class) : EnumSet.copyOf(formats);
     Set<String> onlySet = only == null ? Set.of() : new HashSet<>(only);
-    Renderer renderer = new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, onlySet, sinceData, langs));
+    Renderer renderer = new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, onlySet, sinceData, langs, Versions.version()));
     if (!onlySet.isEmpty()) {
       Set<String> known = new HashSet<>();
-      new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, Set.of(), null, langs)).jobs().forEach(j -> {
+      new Renderer(checked.repository(), new Renderer.Options(date.date(), date.instant(), fmts, tdir, Set.of(), null, langs, Versions.version())).jobs().forEach(j -> {
         known.add(j.name());
         known.add(j.source().id());
       });

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.reap.render.RenderException;
 
 /**
  * Reads the plan files as they were at an earlier revision, with the git command (a real git
@@ -20,22 +19,22 @@ public final class GitHistory {
   /** Files of {@code folder} at revision REV (a tag, commit, branch or YYYY-MM-DD date), copied into {@code into}. */
   public record Snapshot(Path folder, String commit, LocalDate date, String revision) {}
 
-  public static Snapshot checkout(Path folder, String revision, Path into) throws RenderException {
+  public static Snapshot checkout(Path folder, String revision, Path into) throws HistoryException {
     Path dir = folder.toAbsolutePath().normalize();
     String top = git(dir, "rev-parse", "--show-toplevel").strip();
     if (top.isEmpty()) {
-      throw new RenderException("--since needs the plans to be in a git repository, and " + folder + " is not").hint("run reap in a git checkout of your plans");
+      throw new HistoryException("--since needs the plans to be in a git repository, and " + folder + " is not").hint("run reap in a git checkout of your plans");
     }
     String commit;
     if (revision.matches("\\d{4}-\\d{2}-\\d{2}")) {
       commit = git(dir, "rev-list", "-1", "--before=" + revision + "T23:59:59", "HEAD").strip();
       if (commit.isEmpty()) {
-        throw new RenderException("--since " + revision + ": there is no commit on or before that date").hint("give a later date, or a tag or commit");
+        throw new HistoryException("--since " + revision + ": there is no commit on or before that date").hint("give a later date, or a tag or commit");
       }
     } else {
       commit = gitOrNull(dir, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
       if (commit == null || commit.isBlank()) {
-        throw new RenderException("--since " + revision + ": git knows no such tag, branch or commit").hint("'git log --oneline' and 'git tag' list them");
+        throw new HistoryException("--since " + revision + ": git knows no such tag, branch or commit").hint("'git log --oneline' and 'git tag' list them");
       }
       commit = commit.strip();
     }
@@ -43,7 +42,7 @@ public final class GitHistory {
     try {
       rel = Path.of(top).toRealPath().relativize(dir.toRealPath()).toString().replace('\\', '/');
     } catch (IOException e) {
-      throw new RenderException("--since: cannot find " + folder + " in the git repository");
+      throw new HistoryException("--since: cannot find " + folder + " in the git repository");
     }
     LocalDate date = LocalDate.parse(git(dir, "show", "-s", "--format=%cs", commit).strip());
     List<String> files = new ArrayList<>();
@@ -65,15 +64,15 @@ public final class GitHistory {
         Files.write(target, gitBytes(Path.of(top), "show", commit + ":" + f));
       }
     } catch (IOException e) {
-      throw new RenderException("--since: could not read the plans at " + revision + ": " + e.getMessage());
+      throw new HistoryException("--since: could not read the plans at " + revision + ": " + e.getMessage());
     }
     return new Snapshot(root, commit, date, revision);
   }
 
-  private static String git(Path dir, String... args) throws RenderException {
+  private static String git(Path dir, String... args) throws HistoryException {
     String s = gitOrNull(dir, args);
     if (s == null) {
-      throw new RenderException("--since: the git command failed (git " + String.join(" ", args) + ")").hint("check that git is installed and that the plans are in a git repository");
+      throw new HistoryException("--since: the git command failed (git " + String.join(" ", args) + ")").hint("check that git is installed and that the plans are in a git repository");
     }
     return s;
   }
@@ -81,12 +80,12 @@ public final class GitHistory {
   private static String gitOrNull(Path dir, String... args) {
     try {
       return new String(gitBytes(dir, args), StandardCharsets.UTF_8);
-    } catch (RenderException e) {
+    } catch (HistoryException e) {
       return null;
     }
   }
 
-  private static byte[] gitBytes(Path dir, String... args) throws RenderException {
+  private static byte[] gitBytes(Path dir, String... args) throws HistoryException {
     List<String> cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
     cmd.addAll(List.of(args));
     try {
@@ -95,14 +94,14 @@ public final class GitHistory {
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
-        throw new RenderException("git " + String.join(" ", args) + " failed");
+        throw new HistoryException("git " + String.join(" ", args) + " failed");
       }
       return out;
     } catch (IOException e) {
-      throw new RenderException("--since needs the git command, and it could not be run (" + e.getMessage() + ")").hint("install git");
+      throw new HistoryException("--since needs the git command, and it could not be run (" + e.getMessage() + ")").hint("install git");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RenderException("interrupted");
+      throw new HistoryException("interrupted");
     }
   }
 }

@@ -8,18 +8,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.reap.diagnostic.Diagnostics;
-import org.reap.model.Document;
-import org.reap.model.Repository;
 import org.reap.source.SourceFile;
 import org.reap.source.Span;
-import org.reap.validate.SchemaBinder;
 
 /**
- * Finds the YAML files of a repository folder (or the files named), reads and binds each. A file
- * that cannot be read or bound is reported and left out; the rest are still checked.
+ * Finds the YAML files of a repository folder (or the files named) and reads each into a node
+ * tree with positions. A file that cannot be read is reported and left out; the rest are still
+ * read. Binding the trees to their kinds is the next stage (org.reap.bind).
  */
 public final class RepositoryLoader {
   private RepositoryLoader() {}
+
+  /**
+   * What was read: the repository root, the files that could be read (in path order), and how
+   * many YAML files were found in all.
+   */
+  public record Sources(Path root, List<YamlLoader.Loaded> files, int found) {
+    public Sources {
+      files = List.copyOf(files);
+    }
+  }
 
   /** Folders never searched for documents. */
   private static final List<String> SKIP = List.of("out", "templates", "node_modules", "target");
@@ -28,12 +36,12 @@ public final class RepositoryLoader {
    * Loads {@code paths} (folders or files). The repository root is the first folder given, or
    * the folder of the first file.
    */
-  public static Repository load(List<Path> paths, Diagnostics diags) {
+  public static Sources load(List<Path> paths, Diagnostics diags) {
     return load(paths, Path.of(""), diags);
   }
 
   /** As {@link #load(List, Diagnostics)}, showing paths relative to {@code base}. */
-  public static Repository load(List<Path> paths, Path base, Diagnostics diags) {
+  public static Sources load(List<Path> paths, Path base, Diagnostics diags) {
     Path cwd = base.toAbsolutePath().normalize();
     Path root = null;
     List<Path> files = new ArrayList<>();
@@ -62,7 +70,7 @@ public final class RepositoryLoader {
         }
       }
     }
-    List<Document> docs = new ArrayList<>();
+    List<YamlLoader.Loaded> read = new ArrayList<>();
     Path realRoot = realPath(root);
     for (Path f : files) {
       String shown = display(cwd, f);
@@ -78,15 +86,11 @@ public final class RepositoryLoader {
         }
       }
       YamlLoader.Loaded loaded = YamlLoader.load(f, shown, diags);
-      if (loaded == null) {
-        continue;
-      }
-      Document d = SchemaBinder.bind(loaded.file(), loaded.root(), diags);
-      if (d != null) {
-        docs.add(d);
+      if (loaded != null) {
+        read.add(loaded);
       }
     }
-    return new Repository(root == null ? cwd : root, docs, files.size());
+    return new Sources(root == null ? cwd : root, read, files.size());
   }
 
   private static Path realPath(Path p) {

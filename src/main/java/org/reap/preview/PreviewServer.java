@@ -40,6 +40,7 @@ import org.reap.diagnostic.Diagnostic;
 import org.reap.diagnostic.DiagnosticPrinter;
 import org.reap.diagnostic.Severity;
 import org.reap.load.RepositoryLoader;
+import org.reap.render.Renderer;
 import org.reap.render.RenderException;
 import org.reap.render.TemplateEngine;
 
@@ -68,9 +69,13 @@ public final class PreviewServer implements AutoCloseable {
    * How the preview runs. {@code templates} is the templates folder given on the command line
    * (null: templates/ inside or beside the plans folder, as for reap render, when there is one). {@code quiet} is how long the files must be left
    * alone before a build starts; {@code scanFiles} compares files instead of using the system's
-   * change notifications.
+   * change notifications. {@code version} is reap's own version, named in every page.
    */
-  public record Config(Pipeline.Options check, Path templates, LocalDate asOf, Instant pdfDate, int port, Duration quiet, boolean scanFiles) {
+  public record Config(Pipeline.Options check, Path templates, LocalDate asOf, Instant pdfDate, int port, Duration quiet, boolean scanFiles, String version) {
+    public Config(Pipeline.Options check, Path templates, LocalDate asOf, Instant pdfDate, int port, Duration quiet, boolean scanFiles) {
+      this(check, templates, asOf, pdfDate, port, quiet, scanFiles, Renderer.Options.DEV);
+    }
+
     Path templatesFor(Path repoRoot) {
       return templates != null ? templates : TemplateEngine.defaultFolder(repoRoot);
     }

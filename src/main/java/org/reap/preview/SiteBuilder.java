@@ -59,7 +59,7 @@ final class SiteBuilder {
     }
     List<Diagnostic> warnings = checked.diagnostics();
     Path templates = config.templatesFor(checked.repository().root());
-    Renderer.Options html = new Renderer.Options(config.asOf(), config.pdfDate(), EnumSet.of(Renderer.Format.HTML), templates, Set.of(), null, List.of());
+    Renderer.Options html = new Renderer.Options(config.asOf(), config.pdfDate(), EnumSet.of(Renderer.Format.HTML), templates, Set.of(), null, List.of(), config.version());
     Renderer renderer = new Renderer(checked.repository(), html);
     Renderer.Result result = renderer.render(Manifest.read(work), work, false);
     if (!result.ok()) {
@@ -73,7 +73,7 @@ final class SiteBuilder {
     byte[] index;
     try {
       // the list links each document's PDF too: they are made when asked for
-      Renderer.Options both = new Renderer.Options(config.asOf(), config.pdfDate(), EnumSet.allOf(Renderer.Format.class), templates, Set.of(), null, List.of());
+      Renderer.Options both = new Renderer.Options(config.asOf(), config.pdfDate(), EnumSet.allOf(Renderer.Format.class), templates, Set.of(), null, List.of(), config.version());
       index = new Renderer(checked.repository(), both).index(jobs);
     } catch (RenderException e) {
       return new Snapshot.Broken(warnings, List.of(new Problems.RenderProblem("The list of documents", "index.ftlx", e.userMessage(), e.hint())));

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.reap.model.Document;
 import org.reap.model.Repository;
 import org.reap.model.Translations;
+import org.reap.schema.DocumentKinds;
 import org.reap.render.html.HtmlWriter;
 import org.reap.render.pdf.PdfEngine;
 import org.reap.render.pdf.PdfMeta;
@@ -33,14 +34,33 @@ public final class Renderer {
    * What to render and how. {@code pdfDate} is written as the PDFs' creation date. {@code languages}
    * adds translated copies (ID.es.pdf) in those languages, or with {@link #ALL} in every language a
    * document publishes in (its header field publish_in); the default copies are always made.
+   * {@code version} is reap's own version, written into every output as "reap VERSION" (the CLI
+   * passes the jar's; the shorter constructors say {@link #DEV}, as a run from classes does).
    */
-  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages) {
+  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages, String version) {
+    /** The version of a reap that is not run from its jar. */
+    public static final String DEV = "dev";
+
+    public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages) {
+      this(asOf, pdfDate, formats, templates, only, since, languages, DEV);
+    }
+
     public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since) {
       this(asOf, pdfDate, formats, templates, only, since, List.of());
     }
 
     public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only) {
       this(asOf, pdfDate, formats, templates, only, null);
+    }
+
+    /** These options with reap's version {@code v}. */
+    public Options withVersion(String v) {
+      return new Options(asOf, pdfDate, formats, templates, only, since, languages, v);
+    }
+
+    /** "reap VERSION", as outputs name their maker. */
+    public String generator() {
+      return "reap " + version;
     }
   }
 
@@ -187,7 +207,7 @@ public final class Renderer {
   }
 
   private Views views(Repository r, String lang) {
-    Views v = new Views(r, Labels.of(lang), options.asOf());
+    Views v = new Views(r, Labels.of(lang), options.asOf(), options.generator());
     v.since(options.since());
     return v;
   }
@@ -230,20 +250,30 @@ public final class Renderer {
           m.put("translation", banner);
           return m;
         };
-    switch (d.kindName()) {
-      case "agenda-item" -> jobs.add(new Job(d.id() + suffix, "memo.ftlx", shown.title(), lang, d, wrap.apply(() -> views.memo(shown, outputs)), banner == null ? null : d.id()));
-      case "milestones" -> jobs.add(new Job(d.id() + suffix, "timeline.ftlx", shown.title(), lang, d, wrap.apply(() -> views.timeline(shown)), banner == null ? null : d.id()));
-      case "plan" -> {
-        jobs.add(new Job(d.id() + suffix, "plan.ftlx", shown.title(), lang, d, wrap.apply(() -> views.plan(shown)), banner == null ? null : d.id()));
-        jobs.add(new Job(d.id() + "-progress" + suffix, "progress.ftlx", Labels.of(lang).get("progress.title") + ": " + shown.title(), lang, d, wrap.apply(() -> views.progress(shown, d.id() + "-progress")), banner == null ? null : d.id() + "-progress"));
-      }
-      case "outcome-matrix" -> jobs.add(new Job(d.id() + suffix, "outcome-matrix.ftlx", shown.title(), lang, d, wrap.apply(() -> views.outcomeMatrixPage(shown)), banner == null ? null : d.id()));
-      case "findings" -> jobs.add(new Job(d.id() + suffix, "findings.ftlx", shown.title(), lang, d, wrap.apply(() -> views.simple(shown)), banner == null ? null : d.id()));
-      case "equity-analysis" -> jobs.add(new Job(d.id() + suffix, "equity-analysis.ftlx", shown.title(), lang, d, wrap.apply(() -> views.simple(shown)), banner == null ? null : d.id()));
-      case "indicators" -> jobs.add(new Job(d.id() + suffix, "indicators.ftlx", shown.title(), lang, d, wrap.apply(() -> views.indicatorsPage(shown)), banner == null ? null : d.id()));
-      default -> throw new IllegalStateException("no output for kind " + d.kindName());
+    DocumentKinds.DocumentKind kind = DocumentKinds.get(d.kindName());
+    if (kind == null) {
+      throw new IllegalStateException("no output for kind " + d.kindName());
+    }
+    for (DocumentKinds.Output o : kind.rendered()) {
+      String name = d.id() + o.suffix();
+      String title = o.titlePrefix() == null ? shown.title() : Labels.of(lang).get(o.titlePrefix()) + ": " + shown.title();
+      jobs.add(new Job(name + suffix, o.template(), title, lang, d, wrap.apply(view(o, views, shown, name, outputs)), banner == null ? null : name));
     }
     return jobs;
+  }
+
+  /** What fills output {@code o} of {@code shown}, by the output's id. */
+  static Supplier<Map<String, Object>> view(DocumentKinds.Output o, Views views, Document shown, String name, Map<String, String> outputs) {
+    return switch (o.id()) {
+      case "memo" -> () -> views.memo(shown, outputs);
+      case "timeline" -> () -> views.timeline(shown);
+      case "plan" -> () -> views.plan(shown);
+      case "progress" -> () -> views.progress(shown, name);
+      case "outcome-matrix" -> () -> views.outcomeMatrixPage(shown);
+      case "findings", "equity-analysis" -> () -> views.simple(shown);
+      case "indicators" -> () -> views.indicatorsPage(shown);
+      default -> throw new IllegalStateException("no view for the output " + o.id());
+    };
   }
 
   /** The XHTML of one job, before it becomes PDF or HTML (for golden tests and debugging). */
@@ -254,17 +284,17 @@ public final class Renderer {
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
     String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
-    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
   }
 
   /** A PDF from any template and data (packet cover sheets). */
   public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
     String xhtml = templates.get().render(template, model, new Labels(Locale.US));
-    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
+    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, options.generator(), options.pdfDate()));
   }
 
   public Views views() {
-    Views v = new Views(repo, new Labels(Locale.US), options.asOf());
+    Views v = new Views(repo, new Labels(Locale.US), options.asOf(), options.generator());
     v.since(options.since());
     return v;
   }
@@ -367,7 +397,7 @@ public final class Renderer {
         md.update((byte) 0);
       };
       text.accept("reap run key v1");
-      text.accept(org.reap.cli.Versions.version());
+      text.accept(options.version());
       text.accept(build());
       text.accept(String.valueOf(options.asOf()));
       text.accept(String.valueOf(options.pdfDate()));
@@ -438,8 +468,8 @@ public final class Renderer {
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
     try {
       String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
-      PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
-      String key = Manifest.sha256(String.join("\n", "reap " + org.reap.cli.Versions.version(), options.formats().toString(), meta.toString(), xhtml));
+      PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
+      String key = Manifest.sha256(String.join("\n", options.generator(), options.formats().toString(), meta.toString(), xhtml));
       if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
         return new Outcome(job, List.of(), previous.get(job.name()), true, null);
       }
@@ -476,7 +506,7 @@ public final class Renderer {
   /** out/index.html: every document with its links, kind, date and status, for a CI artifact or a site. */
   public byte[] index(List<Job> jobs) throws RenderException {
     Labels labels = new Labels(Locale.US);
-    Views views = new Views(repo, labels, options.asOf());
+    Views views = new Views(repo, labels, options.asOf(), options.generator());
     String xhtml = templates.get().render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML)), labels);
     return html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
   }

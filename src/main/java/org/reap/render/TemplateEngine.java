@@ -261,20 +261,9 @@ public final class TemplateEngine {
     throw new TemplateModelException("expected a text value");
   }
 
-  /** Every template name reap knows: the defaults and, marked, the repository's own. */
+  /** Every default template, as the kinds define them ({@link org.reap.schema.DocumentKinds}). */
   public static List<String> builtinNames() {
-    return List.of(
-        "memo.ftlx",
-        "timeline.ftlx",
-        "progress.ftlx",
-        "plan.ftlx",
-        "outcome-matrix.ftlx",
-        "findings.ftlx",
-        "equity-analysis.ftlx",
-        "indicators.ftlx",
-        "index.ftlx",
-        "lib/layout.ftlx",
-        "lib/style.css");
+    return org.reap.schema.DocumentKinds.templates();
   }
 
   /** Reads template sources, refusing the built-ins that evaluate data or reach into Java. */

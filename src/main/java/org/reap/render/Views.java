@@ -15,6 +15,7 @@ import org.reap.model.Node;
 import org.reap.model.Repository;
 import org.reap.model.When;
 import org.reap.schema.Kinds;
+import org.reap.schema.DocumentKinds;
 
 /**
  * The data each template gets: the document as written (as "doc") plus what is worked out from it
@@ -25,12 +26,15 @@ public final class Views {
   private final ModelBuilder mb;
   private final Labels labels;
   private final LocalDate asOf;
+  private final String generator;
 
-  public Views(Repository repo, Labels labels, LocalDate asOf) {
+  /** {@code generator} is the "reap VERSION" every page names as its maker. */
+  public Views(Repository repo, Labels labels, LocalDate asOf, String generator) {
     this.repo = repo;
     this.labels = labels;
     this.mb = new ModelBuilder(labels);
     this.asOf = asOf;
+    this.generator = generator;
   }
 
   /** Fields every template gets. */
@@ -41,7 +45,7 @@ public final class Views {
     m.put("lang", d.root().string("language") == null ? "en" : d.root().string("language"));
     m.put("output", outputName);
     m.put("as_of", mb.date(asOf));
-    m.put("generator", "reap " + org.reap.cli.Versions.version());
+    m.put("generator", generator);
     Document plan = planOf(d);
     if (plan != null && plan != d) {
       m.put("plan", mb.object(plan.root()));
@@ -676,7 +680,7 @@ public final class Views {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("lang", "en");
     m.put("as_of", mb.date(asOf));
-    m.put("generator", "reap " + org.reap.cli.Versions.version());
+    m.put("generator", generator);
     List<Object> rows = new ArrayList<>();
     Map<String, List<Object>> translations = new LinkedHashMap<>();
     for (Renderer.Job j : jobs) {
@@ -704,7 +708,7 @@ public final class Views {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", j.name());
       r.put("title", j.title());
-      r.put("kind", labels.get("kind." + (j.template().equals("progress.ftlx") ? "progress" : d.kindName())));
+      r.put("kind", labels.get(DocumentKinds.outputOf(j.template()).label()));
       r.put("file", d.file().displayPath());
       if (pdf) {
         r.put("pdf", j.name() + ".pdf");

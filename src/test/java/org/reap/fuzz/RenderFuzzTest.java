@@ -26,7 +26,7 @@ import org.reap.render.TemplateEngine;
 import org.reap.render.chart.ChartElements;
 import org.reap.render.html.HtmlWriter;
 import org.reap.render.pdf.SecureXml;
-import org.reap.validate.SchemaBinder;
+import org.reap.bind.SchemaBinder;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

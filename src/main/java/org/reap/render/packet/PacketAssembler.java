@@ -161,8 +161,9 @@ public final class PacketAssembler {
    * @param claim whether the XMP may claim PDF/A-2a and PDF/UA-1: true when every part is known to
    *     conform (reap's own renders, and files from elsewhere that passed veraPDF). Ignored (no
    *     claim) when a part has no structure tree.
+   * @param creator the PDF's Creator entry ("reap VERSION")
    */
-  public static Packet assemble(List<Part> parts, String title, String language, Instant date, String stampPattern, boolean claim) throws RenderException {
+  public static Packet assemble(List<Part> parts, String title, String language, Instant date, String stampPattern, boolean claim, String creator) throws RenderException {
     try {
       byte[] digest = digest(parts, title, language, date, stampPattern, claim);
       BaseFont font = font(digest);
@@ -185,7 +186,7 @@ public final class PacketAssembler {
       copy.getInfo().put(PdfName.MODDATE, pdfDate);
       copy.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(digest, digest));
       doc.addTitle(title);
-      doc.addCreator("reap " + org.reap.cli.Versions.version());
+      doc.addCreator(creator);
       doc.open();
       PdfIndirectReference packetRef = copy.getPdfIndirectReference();
       PdfArray partRefs = new PdfArray();

@@ -1,4 +1,4 @@
-package org.reap.validate;
+package org.reap.bind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
