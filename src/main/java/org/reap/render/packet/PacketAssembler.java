@@ -57,6 +57,7 @@ public final class PacketAssembler {
   private static final PdfName ARTIFACT = new PdfName("Artifact");
   private static final PdfName PAGINATION = new PdfName("Pagination");
   private static final PdfName FOOTER = new PdfName("Footer");
+  private static final PdfName HEADER = new PdfName("Header");
 
   private PacketAssembler() {}
 
@@ -190,11 +191,11 @@ public final class PacketAssembler {
    *
    * <p>The packet has one page numbering: every page is stamped with {@code stampPattern} ("Page
    * 9 of 14"), where reap's own documents print their page number (render them without it for
-   * the packet); the pages of a part with {@link Part#ownPages} are stamped with the part's own
-   * numbering too ("Attachment 3 – page 2 of 6 · Page 9 of 14"), its sheets excepted. Each part
+   * the packet); the pages of a part with {@link Part#ownPages} also carry the part's own page at
+   * the head, top right ("Attachment 3 – page 2 of 6"), its sheets excepted. Each part
    * has a bookmark, with its documents' own bookmarks nested under it. Links whose URI names a
-   * part ({@link Part#links}) become jumps to that part's first page, through the named
-   * destinations {@link #destination}.
+   * part ({@link Part#links}, or its {@link #destination} name, as the contents page links) become
+   * jumps to that part's first page, through the named destinations {@link #destination}.
    *
    * @param stampPattern the page stamp, with {0} for the page and {1} for the page count
    * @param claim whether the XMP may claim PDF/A-2a and PDF/UA-1: true when every part is known to
@@ -219,6 +220,7 @@ public final class PacketAssembler {
           own += piece.sheet() ? 0 : n;
         }
         ownCounts.add(own);
+        targets.put(destination(i), new PdfName(destination(i)));
         for (String link : p.links()) {
           targets.putIfAbsent(link, new PdfName(destination(i)));
         }
@@ -273,12 +275,14 @@ public final class PacketAssembler {
             internalLinks(r.getPageN(i), targets);
             PdfImportedPage imported = copy.getImportedPage(r, i);
             PdfCopy.PageStamp stamp = copy.createPageStamp(imported);
+            Rectangle size = r.getPageSizeWithRotation(i);
             String text = stampPattern.replace("{0}", Integer.toString(page)).replace("{1}", Integer.toString(total));
+            stamp(stamp.getOverContent(), font, text, size.getRight() - 54, size.getBottom() + 28, FOOTER);
             if (part.ownPages() != null && !piece.sheet()) {
               ownPage++;
-              text = part.ownPages().replace("{0}", Integer.toString(ownPage)).replace("{1}", Integer.toString(ownCounts.get(index))) + " · " + text;
+              String own = part.ownPages().replace("{0}", Integer.toString(ownPage)).replace("{1}", Integer.toString(ownCounts.get(index)));
+              stamp(stamp.getOverContent(), font, own, size.getRight() - 54, size.getTop() - 31, HEADER);
             }
-            stamp(stamp.getOverContent(), r.getPageSizeWithRotation(i), font, text);
             stamp.alterContents();
             copy.addPage(imported);
           }
@@ -342,16 +346,20 @@ public final class PacketAssembler {
     }
   }
 
-  /** The page stamp at the foot of the page, where reap's documents print their page number, as a pagination artifact (not in the reading order). */
-  private static void stamp(PdfContentByte over, Rectangle size, BaseFont font, String text) {
+  /**
+   * A page stamp, right-aligned at (x, y), as a pagination artifact (not in the reading order):
+   * the packet's page number at the foot, where reap's documents print theirs; an attachment's own
+   * page at the head, where a clerk stamps it.
+   */
+  private static void stamp(PdfContentByte over, BaseFont font, String text, float x, float y, PdfName subtype) {
     PdfDictionary props = new PdfDictionary();
     props.put(PdfName.TYPE, PAGINATION);
-    props.put(PdfName.SUBTYPE, FOOTER);
+    props.put(PdfName.SUBTYPE, subtype);
     over.beginMarkedContentSequence(ARTIFACT, props, true);
     over.beginText();
     over.setFontAndSize(font, 7.5f);
     over.setRGBColorFill(0x4a, 0x4a, 0x4a);
-    over.showTextAligned(Element.ALIGN_RIGHT, text, size.getRight() - 54, size.getBottom() + 28, 0);
+    over.showTextAligned(Element.ALIGN_RIGHT, text, x, y, 0);
     over.endText();
     over.endMarkedContentSequence();
   }
