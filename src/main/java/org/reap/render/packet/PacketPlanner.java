@@ -135,7 +135,7 @@ public final class PacketPlanner {
           continue;
         }
         // its part comes after the contents and the parts before it
-        externals.add(new External(body.size() + 1, name + " (" + org.reap.load.RepositoryLoader.display(options.cwd(), f) + ")", a.span(), PacketAssembler.isTagged(content), PacketAssembler.hasDamagedStructure(content)));
+        externals.add(new External(body.size() + 1, name + " (" + org.reap.load.RepositoryLoader.display(options.cwd(), f) + ")", a.spanOf("file"), PacketAssembler.isTagged(content), PacketAssembler.hasDamagedStructure(content)));
       }
       Map<String, Object> model = sheet(memo, lang, am, entries);
       partOf.put(am, body.size() + 1);

@@ -12,19 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openpdf.text.pdf.PRIndirectReference;
-import org.openpdf.text.pdf.PdfArray;
-import org.openpdf.text.pdf.PdfDictionary;
-import org.openpdf.text.pdf.PdfName;
-import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfStamper;
 import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.SimpleBookmark;
 import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.reap.cli.ExitCodes;
 import org.reap.cli.Run;
+import org.reap.render.pdf.PdfNavigation;
 import org.reap.render.pdf.TaggedPdf;
 
 /** The agenda packet: order, cover sheets, placeholders, stamps, bookmarks, and bad attachments. */
@@ -179,41 +174,8 @@ class PacketTest {
     return Files.readAllBytes(dir.resolve("out/riverton-eq-2025-05-13-item-2-packet.pdf"));
   }
 
-  /** The packet page each top-level bookmark jumps to, by title. */
-  static Map<String, Integer> starts(PdfReader r) {
-    Map<String, Integer> out = new java.util.LinkedHashMap<>();
-    for (Map<String, Object> m : SimpleBookmark.getBookmarkList(r)) {
-      out.put((String) m.get("Title"), Integer.parseInt(((String) m.get("Page")).split(" ")[0]));
-    }
-    return out;
-  }
-
-  /** Every link of a page: its text (/Contents) and where it goes, a packet page ("page 7") or a URI. */
   static List<String> links(PdfReader r, int page) {
-    Map<Integer, Integer> pages = new java.util.HashMap<>();
-    for (int p = 1; p <= r.getNumberOfPages(); p++) {
-      pages.put(r.getPageOrigRef(p).getNumber(), p);
-    }
-    PdfDictionary dests = (PdfDictionary) PdfReader.getPdfObject(r.getCatalog().get(PdfName.DESTS));
-    List<String> out = new java.util.ArrayList<>();
-    PdfArray annots = r.getPageN(page).getAsArray(PdfName.ANNOTS);
-    for (int i = 0; annots != null && i < annots.size(); i++) {
-      PdfDictionary a = (PdfDictionary) PdfReader.getPdfObject(annots.getPdfObject(i));
-      if (!PdfName.LINK.equals(a.getAsName(PdfName.SUBTYPE))) {
-        continue;
-      }
-      PdfDictionary action = (PdfDictionary) PdfReader.getPdfObject(a.get(PdfName.A));
-      String text = a.getAsString(PdfName.CONTENTS).toUnicodeString();
-      if (PdfName.URI.equals(action.getAsName(PdfName.S))) {
-        out.add(text + " -> " + ((PdfString) PdfReader.getPdfObject(action.get(PdfName.URI))).toUnicodeString());
-      } else {
-        assertThat(action.getAsName(PdfName.S)).isEqualTo(PdfName.GOTO);
-        PdfObject d = PdfReader.getPdfObject(action.get(PdfName.D));
-        PdfArray dest = (PdfArray) PdfReader.getPdfObject(d instanceof PdfName n ? dests.get(n) : d);
-        out.add(text + " -> page " + pages.get(((PRIndirectReference) dest.getPdfObject(0)).getNumber()));
-      }
-    }
-    return out;
+    return PdfNavigation.links(r, page).stream().map(Object::toString).toList();
   }
 
   /**
@@ -226,7 +188,7 @@ class PacketTest {
     byte[] pdf = packet();
     PdfReader r = new PdfReader(pdf);
     int pages = r.getNumberOfPages();
-    Map<String, Integer> starts = starts(r);
+    Map<String, Integer> starts = PdfNavigation.starts(pdf);
     r.close();
     java.util.regex.Pattern number = java.util.regex.Pattern.compile("Page \\d+ of \\d+");
     java.util.regex.Pattern own = java.util.regex.Pattern.compile("Attachment (\\d+) – page (\\d+) of (\\d+)");
@@ -266,7 +228,7 @@ class PacketTest {
   void contentsRowsAndTheMemosLinksJumpToTheirParts() throws IOException {
     byte[] pdf = packet();
     PdfReader r = new PdfReader(pdf);
-    Map<String, Integer> starts = starts(r);
+    Map<String, Integer> starts = PdfNavigation.starts(pdf);
     int memo = starts.get("Staff report: Permit Fee Waiver for Small Home Repairs");
     int a2 = starts.get("Attachment 2: Racial Equity Analysis");
     int a3 = starts.get("Attachment 3: What We Heard");
@@ -306,7 +268,7 @@ class PacketTest {
         .replace("    note: Replaced by attachment 2.\n", "    note: Replaced by attachment 2.\n  - number: \"6\"\n    title: Fee schedule\n"));
     byte[] pdf = packet();
     PdfReader r = new PdfReader(pdf);
-    Map<String, Integer> starts = starts(r);
+    Map<String, Integer> starts = PdfNavigation.starts(pdf);
     assertThat(starts.keySet())
         .contains("Attachment 3: What We Heard", "Attachment 4: Draft ordinance — Handed out at the meeting", "Attachment 6: Fee schedule — Available from the Office of the City Clerk");
     StringBuilder all = new StringBuilder();
