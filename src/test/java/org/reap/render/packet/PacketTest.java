@@ -293,5 +293,11 @@ class PacketTest {
     String row2 = table.substring(table.indexOf("Racial Equity Analysis"));
     row2 = row2.substring(0, row2.indexOf("</tr>"));
     assertThat(row2.replaceAll("<[^>]+>", "").strip()).isEqualTo("Racial Equity Analysis");
+    // a committee without a publisher: the clerk
+    Files.writeString(memo, Files.readString(memo).replace("  publisher: Office of the City Clerk\n", ""));
+    PdfReader again = new PdfReader(packet());
+    assertThat(text(again, 1)).contains("Fee schedule Available from the clerk");
+    assertThat(PdfNavigation.starts(Files.readAllBytes(dir.resolve("out/riverton-eq-2025-05-13-item-2-packet.pdf")))).containsKey("Attachment 6: Fee schedule — Available from the clerk");
+    again.close();
   }
 }
