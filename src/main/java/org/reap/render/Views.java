@@ -114,13 +114,12 @@ public final class Views {
 
   public Map<String, Object> memo(Document d, Map<String, String> outputs) {
     Map<String, Object> m = base(d, d.id());
+    AttachmentWording wording = new AttachmentWording(labels, d);
     List<Object> attachments = new ArrayList<>();
     for (Node n : d.root().list("attachments")) {
       Node.Obj a = (Node.Obj) n;
       Map<String, Object> am = mb.object(a);
-      String status = a.string("status") == null ? "final" : a.string("status");
-      am.put("status", status);
-      am.put("status_label", labels.get("attachment." + status));
+      am.putAll(wording.status(a));
       String docId = a.string("document");
       if (docId != null) {
         Document target = repo.document(docId);

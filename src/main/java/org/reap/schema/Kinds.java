@@ -468,12 +468,13 @@ public final class Kinds {
         new ObjType("attachment", "attachments", "A numbered attachment.")
             .req("number", STRING, "Number as printed (\"1\", \"B1\").")
             .req("title", STRING, "Title.")
-            .opt("status", ScalarType.oneOf(ATTACHMENT_STATUSES.toArray(String[]::new)), "final (default), pending (to be provided: TBD), revised or withdrawn.")
+            .opt("status", ScalarType.oneOf(ATTACHMENT_STATUSES.toArray(String[]::new)), "final, pending (to be provided: TBD), revised or withdrawn; none is printed when none is given.")
             .opt("in_memo", BOOLEAN, "yes for the Description/Analysis printed in this memo.")
             .opt("document", ScalarType.ref("document"), "A reap document that is the attachment.")
             .opt("file", PATH, "A file in the repository that is the attachment (a PDF).")
             .opt("supplemental", BOOLEAN, "yes where the attachment was added or revised as supplemental material after the agenda was published.")
-            .opt("note", STRING, "A note printed with it.");
+            .opt("note", STRING, "A note printed with it.")
+            .opt("availability", STRING, "Where readers get it while the repository holds no file for it, as the memo and the packet print it (\"To be distributed at the meeting\"); by default the packet says \"Available from the\" committee's publisher.");
     ObjType section =
         new ObjType("memo-section", "memo sections", "A section of the description/analysis, in the body's order.")
             .req("type", ScalarType.oneOf(SECTION_TYPES.toArray(String[]::new)), "Which section; sets the heading.")

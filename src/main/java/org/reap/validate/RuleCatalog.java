@@ -54,11 +54,19 @@ public final class RuleCatalog {
           new Entry("schema.control-character", "error", "A value holds no invisible control character written as a backslash escape (\"\\u0006\", \"\\0\")."),
           new Entry("schema.translation-default", "error", "A text given in several languages includes the document's own language."));
 
+  /** Checks made while making output (reap render, reap packet); reported like the others, with --format. */
+  public static final List<Entry> PRODUCING =
+      List.of(
+          new Entry("render", "error", "A document can be rendered (its template fills in and the PDF can be written)."),
+          new Entry("packet.attachment", "error", "An attachment's file can go in the agenda packet: a readable PDF, not encrypted, with pages."),
+          new Entry("packet.accessibility", "warning", "A PDF from the repository keeps the agenda packet PDF/UA-1 and PDF/A-2a (tagged, and passing veraPDF inside the packet)."));
+
   public static List<Entry> all() {
     List<Entry> all = new ArrayList<>(READING);
     for (Rule r : Validator.RULES) {
       all.add(new Entry(r.id(), r.defaultSeverity().label(), r.description()));
     }
+    all.addAll(PRODUCING);
     return all;
   }
 }

@@ -28,6 +28,7 @@ import org.openpdf.text.pdf.SimpleBookmark;
 import org.reap.cli.Run;
 import org.reap.render.pdf.PdfConformance;
 import org.reap.render.pdf.PdfConformance.Profile;
+import org.reap.render.pdf.PdfNavigation;
 import org.reap.render.pdf.TaggedPdf;
 import org.reap.render.pdf.TaggedPdf.Elem;
 import org.reap.testing.TestFiles;
@@ -94,10 +95,10 @@ class PacketStructureTest {
         .containsExactly(
             "Contents",
             "Staff report: Consideration of Racial Equity Resolution Developed by the SCORE Initiative",
-            "Attachment 2: Draft Resolution (to be provided)",
+            "Attachment 2: Draft Resolution — Available from the Office of the City Clerk",
             "Attachment 3: Summary of Racial Equity Alliance (REA) and Racial Equity Council (REC) - hosted Listening Sessions",
-            "Attachment 4: Scope of Work for SCORE initiative (to be provided)",
-            "Attachment 5: Outreach related to the development of the draft resolution from the August 13, 2024, Racial Equity Committee meeting (to be provided)");
+            "Attachment 4: Scope of Work for SCORE initiative — Available from the Office of the City Clerk",
+            "Attachment 5: Outreach related to the development of the draft resolution from the August 13, 2024, Racial Equity Committee meeting — Available from the Office of the City Clerk");
     // every part starts with its own H1, and each document inside a part is an Art
     for (Elem part : doc.kids()) {
       assertThat(part.kids()).as(part.attributes().get("T")).isNotEmpty().extracting(Elem::type).containsOnly("Art");
@@ -111,14 +112,75 @@ class PacketStructureTest {
     assertThat(memo.kids().get(0).attributes()).containsEntry("Lang", "en");
     Elem attachment3 = doc.kids().get(3);
     assertThat(attachment3.kids()).hasSize(2); // cover sheet, then the document
-    assertThat(outline(attachment3.kids().get(0))).first().isEqualTo("H1 Attachment 3");
+    // the cover sheet's heading carries the attachment's title
+    assertThat(outline(attachment3.kids().get(0))).first().isEqualTo("H1 Attachment 3: Summary of Racial Equity Alliance (REA) and Racial Equity Council (REC) - hosted Listening Sessions");
     assertThat(outline(attachment3.kids().get(1))).isEqualTo(outline(TaggedPdf.structure(single.get("score-what-we-heard"))));
     // tables keep their header cells
     assertThat(memo.all("TH")).isNotEmpty().allSatisfy(th -> assertThat(th.attributes()).containsKey("Scope"));
     // the contents table lists every attachment
     Elem contents = doc.kids().get(0).all("Table").get(0);
-    assertThat(contents.all("TH")).extracting(Elem::text).containsExactly("No.", "Attachment", "In this packet");
+    assertThat(contents.all("TH")).extracting(Elem::text).containsExactly("No.", "Attachment", "In this packet", "Page");
     assertThat(contents.all("TR")).hasSize(8);
+  }
+
+  /**
+   * The packet's outline nests each part's own bookmarks, and its contents page links to every
+   * part: under each part's bookmark come the bookmarks its documents have on their own (cover
+   * sheets aside), moved to their packet pages; every part but the contents page itself is the
+   * target of a link on the contents page, at the page the part's bookmark jumps to.
+   */
+  @Test
+  void theOutlineNestsEachPartsOwnBookmarksAndTheContentsPageLinksToEveryPart() throws IOException {
+    for (Path repo : List.of(RenderedPdfs.PLANS, RenderedPdfs.EXAMPLES)) {
+      byte[] packet = RenderedPdfs.packet(repo, false);
+      Map<String, byte[]> single = RenderedPdfs.of(repo);
+      List<PdfNavigation.Mark> outline = PdfNavigation.outline(packet);
+      Elem doc = TaggedPdf.structure(packet);
+      assertThat(outline).hasSameSizeAs(doc.kids());
+      int nested = 0;
+      for (int i = 0; i < outline.size(); i++) {
+        PdfNavigation.Mark part = outline.get(i);
+        // the documents of the part that reap renders (a cover sheet or contents page is not one)
+        List<String> ids = documentsOf(repo, part.title());
+        List<String> expected = new ArrayList<>();
+        int page = part.page() + (part.title().startsWith("Attachment") ? 1 : 0);
+        for (String id : ids) {
+          for (PdfNavigation.Mark m : PdfNavigation.outline(single.get(id))) {
+            expected.addAll(m.shifted(page - 1).lines());
+          }
+          page += new PdfReader(single.get(id)).getNumberOfPages();
+        }
+        List<String> kids = new ArrayList<>();
+        part.kids().forEach(k -> kids.addAll(k.lines()));
+        assertThat(kids).as(repo + ": bookmarks under " + part.title()).isEqualTo(expected);
+        nested += kids.size();
+      }
+      assertThat(nested).as(repo + ": nested bookmarks").isGreaterThan(10);
+      // the contents page (page 1, and any page before the staff report) links to every part
+      int memo = outline.get(1).page();
+      java.util.Set<Integer> targets = new java.util.TreeSet<>();
+      for (int p = 1; p < memo; p++) {
+        PdfNavigation.links(packet, p).forEach(l -> targets.add(l.page()));
+      }
+      assertThat(targets).as(repo + ": pages the contents page links to")
+          .containsAll(outline.subList(1, outline.size()).stream().map(PdfNavigation.Mark::page).toList());
+    }
+  }
+
+  /** The ids of the reap documents in a part of the packet, by its bookmark: the memo, or the attachment's document. */
+  private static List<String> documentsOf(Path repo, String bookmark) throws IOException {
+    if (bookmark.startsWith("Staff report: ")) {
+      return List.of(RenderedPdfs.item(repo));
+    }
+    if (!bookmark.startsWith("Attachment ")) {
+      return List.of();
+    }
+    String number = bookmark.substring("Attachment ".length(), bookmark.indexOf(':'));
+    String yaml = Files.readString(repo.resolve(repo.equals(RenderedPdfs.PLANS) ? "sacramento-score/agenda-item.yaml" : "agenda-item.yaml"));
+    Matcher m = Pattern.compile("- number: \"" + Pattern.quote(number) + "\"\\n((?:    .*\\n)*)").matcher(yaml);
+    assertThat(m.find()).as("attachment " + number).isTrue();
+    Matcher d = Pattern.compile("    document: (\\S+)").matcher(m.group(1));
+    return d.find() ? List.of(d.group(1)) : List.of();
   }
 
   @Test
@@ -127,7 +189,7 @@ class PacketStructureTest {
     PdfReader r = new PdfReader(packet);
     int pages = r.getNumberOfPages();
     int stamps = 0;
-    Pattern stamp = Pattern.compile("/Artifact <<(/Subtype/Footer/Type/Pagination|/Type/Pagination/Subtype/Footer)>> BDC\\s+BT\\s+/\\S+ 8 Tf");
+    Pattern stamp = Pattern.compile("/Artifact <<(/Subtype/Footer/Type/Pagination|/Type/Pagination/Subtype/Footer)>> BDC\\s+BT\\s+/\\S+ 7.5 Tf");
     for (int p = 1; p <= pages; p++) {
       Matcher m = stamp.matcher(new String(r.getPageContent(p), StandardCharsets.ISO_8859_1));
       int onPage = 0;
@@ -141,9 +203,10 @@ class PacketStructureTest {
     assertThat(stamps).isEqualTo(pages);
     String withArtifacts = TaggedPdf.textWithArtifacts(packet);
     for (int p = 1; p <= pages; p++) {
-      assertThat(withArtifacts).contains("Packet page " + p + " of " + pages);
+      assertThat(withArtifacts).contains("Page " + p + " of " + pages);
     }
-    assertThat(TaggedPdf.structure(packet).text()).doesNotContain("Packet page");
+    assertThat(withArtifacts).contains("Attachment 3 – page 1 of 6");
+    assertThat(TaggedPdf.structure(packet).text()).doesNotContain("Page 1 of").doesNotContain("Attachment 3 – page");
   }
 
   @Test
@@ -255,7 +318,7 @@ class PacketStructureTest {
     byte[] packet = written();
     int ordinancePage = Integer.parseInt(((String) SimpleBookmark.getBookmarkList(new PdfReader(packet)).get(4).get("Page")).split(" ")[0]) + 1;
     assertThat(run.err())
-        .contains("plans/agenda-item.yaml: warning[packet.accessibility]: Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) fails 2 rules on packet page " + ordinancePage + ":")
+        .contains("plans/agenda-item.yaml:52:11: warning[packet.accessibility]: Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) fails 2 rules on packet page " + ordinancePage + ":")
         .contains("PDF/UA-1 rule 7.18.5-2: A link has no alternate description (/Contents).")
         .contains("Attachment 6 (\"Fee schedule\") (plans/files/fees.pdf) fails 2 rules")
         .contains("claims neither PDF/UA nor PDF/A")
@@ -411,7 +474,7 @@ class PacketStructureTest {
     Run run = packetWith("ordinance.pdf", untagged(), null, null);
     assertThat(run.exit()).as(run.all()).isZero();
     assertThat(run.err())
-        .startsWith("plans/agenda-item.yaml: warning[packet.accessibility]: Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) is not tagged for accessibility (it has no structure tree)")
+        .startsWith("plans/agenda-item.yaml:52:11: warning[packet.accessibility]: Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) is not tagged for accessibility (it has no structure tree)")
         .contains("claims neither PDF/UA nor PDF/A");
     byte[] packet = written();
     assertThat(xmp(packet)).doesNotContain("pdfuaid").doesNotContain("pdfaid");

@@ -34,13 +34,15 @@ import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.SimpleBookmark;
 import org.reap.render.RenderException;
 import org.reap.render.pdf.ArchivalMetadata;
 
 /**
- * Joins the parts of an agenda packet into one PDF: every page stamped "Packet page X of Y", one
- * bookmark per part, the packet's own title, language and fixed dates, and an /ID from the
- * content, so the same parts give the same bytes.
+ * Joins the parts of an agenda packet into one PDF: every page stamped "Page X of Y" (attachment
+ * pages with their own numbering too), one bookmark per part with the part's own bookmarks under
+ * it, links between parts as jumps, the packet's own title, language and fixed dates, and an /ID
+ * from the content, so the same parts give the same bytes.
  *
  * <p>The packet is tagged like every PDF reap writes: the structure trees of the parts are merged
  * ({@link TaggedCopy}) under one {@code Document} for the packet with one {@code Part} per
@@ -55,18 +57,48 @@ public final class PacketAssembler {
   private static final PdfName ARTIFACT = new PdfName("Artifact");
   private static final PdfName PAGINATION = new PdfName("Pagination");
   private static final PdfName FOOTER = new PdfName("Footer");
+  private static final PdfName HEADER = new PdfName("Header");
 
   private PacketAssembler() {}
 
-  /** One part: its bookmark title and its documents (e.g. a cover sheet and the attachment), in order. */
-  public record Part(String bookmark, List<byte[]> documents) {
+  /**
+   * One document of a part.
+   *
+   * @param sheet a page reap adds for the packet (the contents page, an attachment's cover sheet):
+   *     its own bookmarks are not nested under the part's, and its pages are not counted in the
+   *     attachment's own page numbers
+   */
+  public record Piece(byte[] pdf, boolean sheet) {}
+
+  /**
+   * One part: its bookmark title, its documents (e.g. a cover sheet and the attachment) in order,
+   * the stamp of the part's own pages ("Attachment 3 – page {0} of {1}", or null), and the link
+   * targets that mean this part: a link in any part whose URI is one of them (the memo's link to
+   * "score-what-we-heard.pdf") becomes a jump to the part's first page.
+   */
+  public record Part(String bookmark, List<Piece> pieces, String ownPages, List<String> links) {
     public Part {
-      documents = List.copyOf(documents);
+      pieces = List.copyOf(pieces);
+      links = List.copyOf(links);
+    }
+
+    public Part(String bookmark, List<byte[]> documents) {
+      this(bookmark, documents.stream().map(d -> new Piece(d, false)).toList(), null, List.of());
     }
 
     public Part(String bookmark, byte[] pdf) {
       this(bookmark, List.of(pdf));
     }
+
+    /** The documents' bytes, in order. */
+    public List<byte[]> documents() {
+      return pieces.stream().map(Piece::pdf).toList();
+    }
+  }
+
+  /** The named destination of the first page of part {@code index} (0-based). */
+  public static String destination(int index) {
+    return "packet-part-" + (index + 1);
   }
 
   /**
@@ -157,6 +189,14 @@ public final class PacketAssembler {
   /**
    * Joins the parts.
    *
+   * <p>The packet has one page numbering: every page is stamped with {@code stampPattern} ("Page
+   * 9 of 14"), where reap's own documents print their page number (render them without it for
+   * the packet); the pages of a part with {@link Part#ownPages} also carry the part's own page at
+   * the head, top right ("Attachment 3 – page 2 of 6"), its sheets excepted. Each part
+   * has a bookmark, with its documents' own bookmarks nested under it. Links whose URI names a
+   * part ({@link Part#links}, or its {@link #destination} name, as the contents page links) become
+   * jumps to that part's first page, through the named destinations {@link #destination}.
+   *
    * @param stampPattern the page stamp, with {0} for the page and {1} for the page count
    * @param claim whether the XMP may claim PDF/A-2a and PDF/UA-1: true when every part is known to
    *     conform (reap's own renders, and files from elsewhere that passed veraPDF). Ignored (no
@@ -168,11 +208,22 @@ public final class PacketAssembler {
       byte[] digest = digest(parts, title, language, date, stampPattern, claim);
       BaseFont font = font(digest);
       int total = 0;
-      for (Part p : parts) {
-        for (byte[] pdf : p.documents()) {
-          PdfReader r = new PdfReader(pdf);
-          total += r.getNumberOfPages();
-          r.close();
+      List<Integer> firstPages = new ArrayList<>();
+      List<Integer> ownCounts = new ArrayList<>();
+      Map<String, PdfName> targets = new HashMap<>();
+      for (int i = 0; i < parts.size(); i++) {
+        Part p = parts.get(i);
+        firstPages.add(total + 1);
+        int own = 0;
+        for (Piece piece : p.pieces()) {
+          int n = pages(piece.pdf());
+          total += n;
+          own += piece.sheet() ? 0 : n;
+        }
+        ownCounts.add(own);
+        targets.put(destination(i), new PdfName(destination(i)));
+        for (String link : p.links()) {
+          targets.putIfAbsent(link, new PdfName(destination(i)));
         }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -191,28 +242,48 @@ public final class PacketAssembler {
       PdfIndirectReference packetRef = copy.getPdfIndirectReference();
       PdfArray partRefs = new PdfArray();
       List<Map<String, Object>> outline = new ArrayList<>();
-      List<Integer> firstPages = new ArrayList<>();
+      PdfDictionary dests = new PdfDictionary();
       boolean allTagged = true;
       int page = 0;
-      for (Part part : parts) {
+      for (int index = 0; index < parts.size(); index++) {
+        Part part = parts.get(index);
         Map<String, Object> mark = new HashMap<>();
         mark.put("Title", part.bookmark());
         mark.put("Action", "GoTo");
         mark.put("Page", (page + 1) + " Fit");
-        outline.add(mark);
-        firstPages.add(page + 1);
+        List<Map<String, Object>> nested = new ArrayList<>();
+        PdfArray dest = new PdfArray();
+        dest.add(copy.getPageReference(page + 1));
+        dest.add(PdfName.FIT);
+        dests.put(new PdfName(destination(index)), dest);
         PdfIndirectReference partRef = copy.getPdfIndirectReference();
         PdfArray kids = new PdfArray();
-        for (byte[] pdf : part.documents()) {
-          PdfReader r = new PdfReader(pdf);
+        int ownPage = 0;
+        for (Piece piece : part.pieces()) {
+          PdfReader r = new PdfReader(piece.pdf());
           TaggedCopy.Input input = copy.prepare(r);
           allTagged &= input.tagged;
           int first = page + 1;
+          if (!piece.sheet()) {
+            List<Map<String, Object>> own = SimpleBookmark.getBookmarkList(r);
+            if (own != null) {
+              SimpleBookmark.shiftPageNumbersInRange(own, page, null);
+              nested.addAll(own);
+            }
+          }
           for (int i = 1; i <= r.getNumberOfPages(); i++) {
             page++;
+            internalLinks(r.getPageN(i), targets);
             PdfImportedPage imported = copy.getImportedPage(r, i);
             PdfCopy.PageStamp stamp = copy.createPageStamp(imported);
-            stamp(stamp.getOverContent(), r.getPageSizeWithRotation(i), font, stampPattern.replace("{0}", Integer.toString(page)).replace("{1}", Integer.toString(total)));
+            Rectangle size = r.getPageSizeWithRotation(i);
+            String text = stampPattern.replace("{0}", Integer.toString(page)).replace("{1}", Integer.toString(total));
+            stamp(stamp.getOverContent(), font, text, size.getRight() - 54, size.getBottom() + 28, FOOTER);
+            if (part.ownPages() != null && !piece.sheet()) {
+              ownPage++;
+              String own = part.ownPages().replace("{0}", Integer.toString(ownPage)).replace("{1}", Integer.toString(ownCounts.get(index)));
+              stamp(stamp.getOverContent(), font, own, size.getRight() - 54, size.getTop() - 31, HEADER);
+            }
             stamp.alterContents();
             copy.addPage(imported);
           }
@@ -220,6 +291,10 @@ public final class PacketAssembler {
             kids.add(ref);
           }
         }
+        if (!nested.isEmpty()) {
+          mark.put("Kids", nested);
+        }
+        outline.add(mark);
         copy.addToBody(element(PdfName.PART, packetRef, part.bookmark(), kids), partRef);
         partRefs.add(partRef);
       }
@@ -227,6 +302,7 @@ public final class PacketAssembler {
       packet.put(PdfName.LANG, new PdfString(language, PdfObject.TEXT_UNICODE));
       copy.addToBody(packet, packetRef);
       copy.finishStructure(packetRef);
+      copy.getExtraCatalog().put(PdfName.DESTS, copy.addToBody(dests).getIndirectReference());
       ArchivalMetadata.addOutputIntent(copy);
       copy.setOutlines(outline);
       boolean claims = claim && allTagged;
@@ -238,16 +314,53 @@ public final class PacketAssembler {
     }
   }
 
-  /** "Packet page X of Y" at the foot of the page, as a pagination artifact (not in the reading order). */
-  private static void stamp(PdfContentByte over, Rectangle size, BaseFont font, String text) {
+  /** The number of pages of a PDF. */
+  public static int pages(byte[] pdf) throws IOException {
+    PdfReader r = new PdfReader(pdf);
+    try {
+      return r.getNumberOfPages();
+    } finally {
+      r.close();
+    }
+  }
+
+  /**
+   * Makes the page's links to another part of the packet (a URI that is one of the part's {@link
+   * Part#links}) jumps to that part's named destination, before the page is copied.
+   */
+  private static void internalLinks(PdfDictionary page, Map<String, PdfName> targets) {
+    PdfArray annots = PdfReader.getPdfObject(page.get(PdfName.ANNOTS)) instanceof PdfArray a ? a : null;
+    for (int i = 0; annots != null && !targets.isEmpty() && i < annots.size(); i++) {
+      if (!(PdfReader.getPdfObject(annots.getPdfObject(i)) instanceof PdfDictionary annot) || !PdfName.LINK.equals(annot.getAsName(PdfName.SUBTYPE))) {
+        continue;
+      }
+      if (!(PdfReader.getPdfObject(annot.get(PdfName.A)) instanceof PdfDictionary action) || !PdfName.URI.equals(action.getAsName(PdfName.S))) {
+        continue;
+      }
+      PdfName target = PdfReader.getPdfObject(action.get(PdfName.URI)) instanceof PdfString uri ? targets.get(uri.toUnicodeString()) : null;
+      if (target != null) {
+        PdfDictionary jump = new PdfDictionary(PdfName.ACTION);
+        jump.put(PdfName.S, PdfName.GOTO);
+        jump.put(PdfName.D, target);
+        annot.put(PdfName.A, jump);
+      }
+    }
+  }
+
+  /**
+   * A page stamp, right-aligned at (x, y), as a pagination artifact (not in the reading order):
+   * the packet's page number at the foot, where reap's documents print theirs; an attachment's own
+   * page at the head, where a clerk stamps it.
+   */
+  private static void stamp(PdfContentByte over, BaseFont font, String text, float x, float y, PdfName subtype) {
     PdfDictionary props = new PdfDictionary();
     props.put(PdfName.TYPE, PAGINATION);
-    props.put(PdfName.SUBTYPE, FOOTER);
+    props.put(PdfName.SUBTYPE, subtype);
     over.beginMarkedContentSequence(ARTIFACT, props, true);
     over.beginText();
-    over.setFontAndSize(font, 8);
-    over.setRGBColorFill(0x33, 0x33, 0x33);
-    over.showTextAligned(Element.ALIGN_CENTER, text, (size.getLeft() + size.getRight()) / 2, size.getBottom() + 16, 0);
+    over.setFontAndSize(font, 7.5f);
+    over.setRGBColorFill(0x4a, 0x4a, 0x4a);
+    over.showTextAligned(Element.ALIGN_RIGHT, text, x, y, 0);
     over.endText();
     over.endMarkedContentSequence();
   }
@@ -275,11 +388,17 @@ public final class PacketAssembler {
         md.update((byte) 0);
       }
       for (Part p : parts) {
+        for (String s : p.links()) {
+          md.update(s.getBytes(StandardCharsets.UTF_8));
+          md.update((byte) 1);
+        }
+        md.update(String.valueOf(p.ownPages()).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
         md.update(p.bookmark().getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
-        for (byte[] pdf : p.documents()) {
-          md.update(pdf);
-          md.update((byte) 0);
+        for (Piece piece : p.pieces()) {
+          md.update(piece.pdf());
+          md.update((byte) (piece.sheet() ? 2 : 0));
         }
       }
       return md.digest();

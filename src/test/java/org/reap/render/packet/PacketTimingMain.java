@@ -58,7 +58,7 @@ public final class PacketTimingMain {
     int pages = 0;
     for (int i = -5; i < runs; i++) {
       long start = mx.getCurrentThreadCpuTime();
-      PacketAssembler.Packet packet = PacketAssembler.assemble(parts, "Timing", "en", Instant.EPOCH, "Packet page {0} of {1}", true, "reap dev");
+      PacketAssembler.Packet packet = PacketAssembler.assemble(parts, "Timing", "en", Instant.EPOCH, "Page {0} of {1}", true, "reap dev");
       if (i >= 0) {
         cpu[i] = (mx.getCurrentThreadCpuTime() - start) / 1e6;
       }
