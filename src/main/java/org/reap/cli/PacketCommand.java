@@ -94,6 +94,7 @@ public final class PacketCommand implements Callable<Integer> {
     List<PacketAssembler.Part> parts = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<External> externals = new ArrayList<>();
+    List<String> stripped = new ArrayList<>();
     try {
       List<PacketAssembler.Part> body = new ArrayList<>();
       body.add(new PacketAssembler.Part(labels.get("packet.memo") + ": " + memo.title(), renderer.pdf(jobs.get(memo.id()))));
@@ -130,6 +131,10 @@ public final class PacketCommand implements Callable<Integer> {
             byte[] bytes = Files.readAllBytes(f);
             PacketAssembler.check(name + " (" + a.string("file") + ")", bytes);
             content = bytes;
+            org.reap.render.packet.ActiveContent.Removed removed = org.reap.render.packet.ActiveContent.scan(bytes);
+            if (!removed.isEmpty()) {
+              stripped.add(name + " (" + a.string("file") + "): removed from the packet, as packets are posted publicly: " + removed.describe());
+            }
             // its part comes after the contents and the parts before it
             externals.add(new External(body.size() + 1, name + " (" + org.reap.load.RepositoryLoader.display(cwd, f) + ")", PacketAssembler.isTagged(bytes), PacketAssembler.hasDamagedStructure(bytes)));
           } catch (RenderException e) {
@@ -188,6 +193,12 @@ public final class PacketCommand implements Callable<Integer> {
       try (OutputDir dir = OutputDir.open(outDir)) {
         dir.stage(fileName, packet.pdf());
         dir.commitAll();
+      }
+      for (String w : stripped) {
+        err.println(memo.file().displayPath() + ": warning[packet.active-content]: " + w);
+      }
+      if (!stripped.isEmpty()) {
+        err.println("    hint: the pages are kept; scripts, form actions, launches, media and embedded files are not (docs/security.md, \"Agenda packets\")");
       }
       for (String w : warnings) {
         err.println(memo.file().displayPath() + ": warning[packet.accessibility]: " + w);

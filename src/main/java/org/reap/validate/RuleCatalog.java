@@ -54,11 +54,19 @@ public final class RuleCatalog {
           new Entry("schema.control-character", "error", "A value holds no invisible control character written as a backslash escape (\"\\u0006\", \"\\0\")."),
           new Entry("schema.translation-default", "error", "A text given in several languages includes the document's own language."));
 
+  /** Findings of `reap packet` about the files it joins (not repository rules: --rule does not change them). */
+  public static final List<Entry> PACKET =
+      List.of(
+          new Entry("packet.attachment", "error", "An attached file can go in the packet: a PDF that can be read, not encrypted, with pages."),
+          new Entry("packet.accessibility", "warning", "An attached PDF is tagged and passes PDF/UA-1 and PDF/A-2a inside the packet."),
+          new Entry("packet.active-content", "warning", "An attached PDF has no scripts, form actions, launches, media or embedded files (they are removed from the packet)."));
+
   public static List<Entry> all() {
     List<Entry> all = new ArrayList<>(READING);
     for (Rule r : Validator.RULES) {
       all.add(new Entry(r.id(), r.defaultSeverity().label(), r.description()));
     }
+    all.addAll(PACKET);
     return all;
   }
 }

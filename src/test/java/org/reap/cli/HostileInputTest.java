@@ -207,4 +207,20 @@ class HostileInputTest {
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
   }
+
+  @Test
+  void activeContentInAnAttachedPdfIsRemovedFromThePacketAndNamed() throws IOException {
+    Files.createDirectories(dir.resolve("plans/files"));
+    byte[] hostile = org.reap.render.packet.HostilePdfs.with(java.util.EnumSet.allOf(org.reap.render.packet.HostilePdfs.Feature.class));
+    assertThat(org.reap.render.packet.HostilePdfs.activeContent(hostile)).hasSizeGreaterThan(15);
+    Files.write(dir.resolve("plans/files/ordinance.pdf"), hostile);
+    Path memo = dir.resolve("plans/agenda-item.yaml");
+    Files.writeString(memo, Files.readString(memo).replace("    title: Draft ordinance\n    status: pending\n", "    title: Draft ordinance\n    file: files/ordinance.pdf\n"));
+    Run r = Run.in(dir, "packet", ITEM, "--as-of", "2025-05-01");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
+    assertThat(r.err()).contains("plans/agenda-item.yaml: warning[packet.active-content]: Attachment 4 (\"Draft ordinance\") (files/ordinance.pdf): removed from the packet",
+        "8 JavaScript actions", "1 Launch action", "1 SubmitForm action", "1 XFA form", "embedded").doesNotContain("\tat ");
+    byte[] packet = Files.readAllBytes(dir.resolve("out/" + ITEM + "-packet.pdf"));
+    assertThat(org.reap.render.packet.HostilePdfs.activeContent(packet)).isEmpty();
+  }
 }

@@ -204,6 +204,7 @@ public final class PacketAssembler {
         PdfArray kids = new PdfArray();
         for (byte[] pdf : part.documents()) {
           PdfReader r = new PdfReader(pdf);
+          ActiveContent.strip(r); // nothing that runs, submits, launches or carries files (PacketCommand names it)
           TaggedCopy.Input input = copy.prepare(r);
           allTagged &= input.tagged;
           int first = page + 1;
