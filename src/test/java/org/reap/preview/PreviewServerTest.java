@@ -376,6 +376,41 @@ class PreviewServerTest {
   }
 
   @Test
+  void idleConnectionsDoNotStarveRequestsAndAreClosed() throws Exception {
+    List<Socket> idle = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 32; i++) {
+        Socket sock = new Socket("127.0.0.1", server.url().getPort());
+        sock.getOutputStream().write('G'); // one byte of a request line, then nothing
+        sock.getOutputStream().flush();
+        idle.add(sock);
+      }
+      Thread.sleep(200); // let the server hand every one of them to a handler
+      long start = System.nanoTime();
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(server.url()).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(ms).as("answered while 32 connections sit idle").isLessThan(2000);
+      // the request-read timeout (sun.net.httpserver.maxReqTime, 2 s in the tests) closes them
+      Socket first = idle.get(0);
+      first.setSoTimeout(15_000);
+      long waited = System.nanoTime();
+      int read;
+      try {
+        read = first.getInputStream().read();
+      } catch (java.net.SocketException e) {
+        read = -1; // reset: closed too
+      }
+      assertThat(read).as("the server closed the idle connection").isEqualTo(-1);
+      assertThat((System.nanoTime() - waited) / 1_000_000).isLessThan(15_000);
+    } finally {
+      for (Socket sock : idle) {
+        sock.close();
+      }
+    }
+  }
+
+  @Test
   void closingStopsTheServerAndRemovesItsFolder(@TempDir Path dir) throws Exception {
     TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
     PreviewServer s = start(dir, false, new StringWriter());
