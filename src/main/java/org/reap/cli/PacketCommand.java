@@ -128,6 +128,11 @@ public final class PacketCommand implements Callable<Integer> {
         } else if (a.string("file") != null) {
           Path f = memo.file().path().getParent().resolve(a.string("file")).normalize();
           try {
+            if (org.reap.source.SpecialFiles.kind(f) != null) {
+              // validate refuses it too; checked again here as the file may have changed since
+              problems.add(name + ": " + a.string("file") + " is " + org.reap.source.SpecialFiles.kind(f) + ", not a regular file");
+              continue;
+            }
             byte[] bytes = Files.readAllBytes(f);
             PacketAssembler.check(name + " (" + a.string("file") + ")", bytes);
             content = bytes;

@@ -55,6 +55,13 @@ public final class YamlLoader {
         diags.error("file.not-a-file", Span.ofFile(placeholder), "this is a folder, not a YAML file", "name a .yaml file, or the folder that holds it");
         return null;
       }
+      String special = org.reap.source.SpecialFiles.kind(path);
+      if (special != null) {
+        // reading a FIFO blocks until something writes to it, a device may never end: refused before opening
+        diags.error("file.not-a-file", Span.ofFile(placeholder), "this is " + special + ", not a regular file; reap reads only regular files",
+            "replace it with the YAML file itself, or move it out of the plans folder");
+        return null;
+      }
       long size = Files.size(path);
       if (size > MAX_FILE_BYTES) {
         diags.error(

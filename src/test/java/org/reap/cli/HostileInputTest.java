@@ -223,4 +223,64 @@ class HostileInputTest {
     byte[] packet = Files.readAllBytes(dir.resolve("out/" + ITEM + "-packet.pdf"));
     assertThat(org.reap.render.packet.HostilePdfs.activeContent(packet)).isEmpty();
   }
+
+  static void mkfifo(Path p) throws Exception {
+    Process mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+    assertThat(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0).as("mkfifo " + p).isTrue();
+  }
+
+  @Test
+  void aFifoNamedLikeAPlanIsRefusedNotWaitedOn() throws Exception {
+    Files.delete(dir.resolve("plans/plan.yaml"));
+    mkfifo(dir.resolve("plans/plan.yaml"));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      Run v = Run.in(dir, "validate");
+      assertThat(v.exit()).as(v.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(v.all()).contains("plans/plan.yaml: error[file.not-a-file]: this is a named pipe (FIFO), not a regular file");
+      Run r = Run.in(dir, "render", "--as-of", "2025-05-01");
+      assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(r.err()).contains("plans/plan.yaml: error[file.not-a-file]", "nothing was rendered");
+    });
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void aFifoAsAnAttachmentIsRefusedByValidateAndPacket() throws Exception {
+    Files.createDirectories(dir.resolve("plans/files"));
+    mkfifo(dir.resolve("plans/files/ordinance.pdf"));
+    Path memo = dir.resolve("plans/agenda-item.yaml");
+    Files.writeString(memo, Files.readString(memo).replace("    title: Draft ordinance\n    status: pending\n", "    title: Draft ordinance\n    file: files/ordinance.pdf\n"));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      Run v = Run.in(dir, "validate");
+      assertThat(v.exit()).as(v.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(v.all()).containsPattern("plans/agenda-item.yaml:\\d+:\\d+: error\\[attachment\\.[a-z-]+\\]: the attachment file \"files/ordinance.pdf\" is a named pipe \\(FIFO\\), not a regular file");
+      Run p = Run.in(dir, "packet", ITEM, "--as-of", "2025-05-01");
+      assertThat(p.exit()).as(p.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(p.err()).contains("named pipe (FIFO)", "no packet was made");
+    });
+  }
+
+  @Test
+  void aFifoInTemplatesIsRefused() throws Exception {
+    Files.createDirectories(dir.resolve("templates"));
+    mkfifo(dir.resolve("templates/memo.ftlx"));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
+      assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(r.err()).contains("templates/memo.ftlx is a named pipe (FIFO), not a regular file").doesNotContain("\tat ");
+    });
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void templateBuiltInsBehindCommentsDoNotRun() throws Exception {
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/memo.ftlx"), "<#ftl output_format=\"XHTML\">\n"
+        + "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><title>${doc.title}</title></head>"
+        + "<body><p>EVALRESULT=${\"6*7\"?<#-- c -->eval}</p><#assign t=\"INTERPRETED=${6*7}\"?<#---->interpret><@t/></body></html>\n");
+    Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err()).containsPattern("templates/memo.ftlx:2:\\d+: the built-in \\?(eval|interpret) is not allowed").doesNotContain("42");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
 }
