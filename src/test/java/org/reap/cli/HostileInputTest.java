@@ -283,4 +283,27 @@ class HostileInputTest {
     assertThat(r.err()).containsPattern("templates/memo.ftlx:2:\\d+: the built-in \\?(eval|interpret) is not allowed").doesNotContain("42");
     assertThat(dir.resolve("out")).doesNotExist();
   }
+
+  @Test
+  void dataAndOtherSchemeLinksInTextAreNotKeptInHtmlOrPdf() throws Exception {
+    Path f = dir.resolve("plans/plan.yaml");
+    Files.writeString(f, Files.readString(f).replace("work with owners and dates**.",
+        "work with owners and dates**. [open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [run](vbscript:msgbox) [site](https://example.org/ok)"));
+    Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", "riverton-reap-2025");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
+    String html = Files.readString(dir.resolve("out/riverton-reap-2025.html"));
+    assertThat(html).contains("https://example.org/ok").doesNotContainIgnoringCase("data:text").doesNotContainIgnoringCase("vbscript");
+    byte[] pdf = Files.readAllBytes(dir.resolve("out/riverton-reap-2025.pdf"));
+    org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
+    List<String> uris = new java.util.ArrayList<>();
+    for (int i = 1; i < reader.getXrefSize(); i++) {
+      if (reader.getPdfObject(i) instanceof org.openpdf.text.pdf.PdfDictionary d && d.get(org.openpdf.text.pdf.PdfName.A) != null
+          && org.openpdf.text.pdf.PdfReader.getPdfObject(d.get(org.openpdf.text.pdf.PdfName.A)) instanceof org.openpdf.text.pdf.PdfDictionary a
+          && a.get(org.openpdf.text.pdf.PdfName.URI) != null) {
+        uris.add(org.openpdf.text.pdf.PdfReader.getPdfObject(a.get(org.openpdf.text.pdf.PdfName.URI)).toString());
+      }
+    }
+    reader.close();
+    assertThat(uris).contains("https://example.org/ok").noneMatch(u -> u.toLowerCase(java.util.Locale.ROOT).matches("(data|vbscript|javascript|file):.*"));
+  }
 }
