@@ -153,7 +153,7 @@ public final class RenderCommand implements Callable<Integer> {
       renderer.onProgress((done, total) -> {
         int width = 30;
         int filled = total == 0 ? width : done * width / total;
-        err.print("\rrendering [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + (done == total ? "\r" + " ".repeat(60) + "\r" : ""));
+        org.reap.diagnostic.TerminalText.trusted(err, "\rrendering [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + (done == total ? "\r" + " ".repeat(60) + "\r" : ""));
         err.flush();
       });
     }

@@ -302,7 +302,7 @@ public final class PreviewServer implements AutoCloseable {
           sb.append(", ").append(Pages.plural(r.warnings().size(), "warning"));
         }
         sb.append(' ').append(took);
-        log.println(sb);
+        log.println(org.reap.diagnostic.TerminalText.safe(sb.toString()));
       }
       case Snapshot.Broken k -> {
         sb.append(Pages.plural(k.errors(), "error")).append(": the preview shows ").append(k.errors() == 1 ? "it" : "them").append(" until fixed ").append(took);
@@ -313,7 +313,7 @@ public final class PreviewServer implements AutoCloseable {
           }
         }
         for (Problems.RenderProblem p : k.problems()) {
-          log.println((p.file() == null ? "" : p.file() + ": ") + "error[render]: " + p.document() + ": " + p.message());
+          log.println(org.reap.diagnostic.TerminalText.safe((p.file() == null ? "" : p.file() + ": ") + "error[render]: " + p.document() + ": " + p.message()));
         }
       }
       case Snapshot.Preparing p -> log.println(sb.append("preparing"));

@@ -306,4 +306,30 @@ class HostileInputTest {
     reader.close();
     assertThat(uris).contains("https://example.org/ok").noneMatch(u -> u.toLowerCase(java.util.Locale.ROOT).matches("(data|vbscript|javascript|file):.*"));
   }
+
+  static final String ESCAPES = "evil\u001b]0;pwned\u0007\u001b[31m\n::error file=x::faked\u009b\u202e";
+
+  @Test
+  void controlCharactersInFileNamesAreEscapedInTextAndCiAnnotations() throws IOException {
+    Path bad = dir.resolve("plans/" + ESCAPES + ".yaml");
+    Files.writeString(bad, "reap: 1\nkind: [broken\n");
+    for (String format : new String[] {"text", "github"}) {
+      Run r = Run.in(dir, "validate", "--format", format);
+      assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(r.all()).as(format).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e")
+          .contains("evil\\x1b]0;pwned\\x07\\x1b[31m\\n", "faked\\x9b\\u202e");
+      assertThat(r.all().lines()).as("no line of its own starts a CI command").noneMatch(l -> l.startsWith("::error file=x"));
+    }
+  }
+
+  @Test
+  void reapsOwnWriterEscapesWhatItPrintsButItsColours() {
+    java.io.StringWriter sink = new java.io.StringWriter();
+    org.reap.diagnostic.TerminalText.Out out = new org.reap.diagnostic.TerminalText.Out(sink);
+    out.println("wrote out/" + ESCAPES);
+    out.trusted("\u001b[1;31m");
+    out.flush();
+    assertThat(sink.toString()).startsWith("wrote out/evil\\x1b]0;pwned\\x07\\x1b[31m\n::error").endsWith("\u001b[1;31m")
+        .doesNotContain("\u0007", "\u202e");
+  }
 }
