@@ -198,6 +198,10 @@ public final class PacketCommand implements Callable<Integer> {
       try (OutputDir dir = OutputDir.open(outDir)) {
         dir.stage(fileName, packet.pdf());
         dir.commitAll();
+      } catch (RenderException e) {
+        // the packet was made; writing it failed (a full disk, permissions, another run): an output error, as for render and export
+        err.println("reap: " + e.userMessage());
+        return ExitCodes.OUTPUT;
       }
       for (String w : stripped) {
         err.println(memo.file().displayPath() + ": warning[packet.active-content]: " + w);
