@@ -199,8 +199,8 @@ class HostileInputTest {
       assertThat(second.exit()).as(second.all()).isEqualTo(ExitCodes.OUTPUT);
       assertThat(second.err()).contains("another reap render is writing to", "(started by process " + holder.pid() + ")");
       Map<String, Long> after = tree(out);
-      after.remove(".reap.lock");
-      before.remove(".reap.lock");
+      after.remove(".reap/lock");
+      before.remove(".reap/lock");
       assertThat(after).isEqualTo(before);
     } finally {
       holder.getOutputStream().close();

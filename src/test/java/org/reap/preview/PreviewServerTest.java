@@ -206,7 +206,7 @@ class PreviewServerTest {
       // refused by the server's own check, or (a backslash) by the JDK's request parser before it
       assertThat(answer).as(path).startsWith("HTTP/1.1 400 ").doesNotContain("kind: milestones", "root:");
     }
-    for (String path : List.of("/plans/milestones.yaml", "/milestones.yaml", "/" + TIMELINE + ".yaml", "/reap-manifest.tsv", "/RIVERTON-2025-TIMELINE.html", "/nothing.html", "/nothing.pdf")) {
+    for (String path : List.of("/plans/milestones.yaml", "/milestones.yaml", "/" + TIMELINE + ".yaml", "/reap-manifest.tsv", "/.reap/manifest.tsv", "/.reap/lock", "/RIVERTON-2025-TIMELINE.html", "/nothing.html", "/nothing.pdf")) {
       Page p = get(server, path);
       assertThat(p.status()).as(path).isEqualTo(404);
       assertThat(p.body()).as(path).contains("There is no document called").doesNotContain("kind: milestones", "reap render manifest");
@@ -295,7 +295,7 @@ class PreviewServerTest {
       assertThat(line).contains("updated riverton-what-we-heard").doesNotContain(TIMELINE).doesNotContain("riverton-indicators");
       // the private folder's manifest has reap render's whole-run entry: a save that changes no
       // byte skips every template
-      assertThat(Files.readString(s.workFolder().resolve("reap-manifest.tsv"))).containsPattern("(?m)^\\*\t[0-9a-f]{64}\tindex.html=");
+      assertThat(Files.readString(s.workFolder().resolve(".reap/manifest.tsv"))).containsPattern("(?m)^\\*\t[0-9a-f]{64}\tindex.html=");
       int builds = s.builds();
       Path findings = dir.resolve("plans/findings.yaml");
       Files.writeString(findings, Files.readString(findings));
