@@ -198,6 +198,12 @@ class HostileInputTest {
       Run second = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
       assertThat(second.exit()).as(second.all()).isEqualTo(ExitCodes.OUTPUT);
       assertThat(second.err()).contains("another reap render is writing to", "(started by process " + holder.pid() + ")");
+      // the lock is taken before the plans are read: even broken plans get the same answer, at once
+      Files.writeString(dir.resolve("plans/broken.yaml"), "reap: 1\nkind: [broken\n");
+      Run third = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
+      assertThat(third.exit()).as(third.all()).isEqualTo(ExitCodes.OUTPUT);
+      assertThat(third.err()).contains("(started by process " + holder.pid() + ")").doesNotContain("broken.yaml");
+      Files.delete(dir.resolve("plans/broken.yaml"));
       Map<String, Long> after = tree(out);
       after.remove(".reap/lock");
       before.remove(".reap/lock");
