@@ -376,6 +376,20 @@ class PreviewServerTest {
   }
 
   @Test
+  void aFifoNamedLikeAPlanIsShownAsAnErrorNotLeftPreparing(@TempDir Path dir) throws Exception {
+    TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
+    Files.delete(dir.resolve("plans/plan.yaml"));
+    Process mk = new ProcessBuilder("mkfifo", dir.resolve("plans/plan.yaml").toString()).start();
+    assertThat(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mk.exitValue() == 0).isTrue();
+    StringWriter log = new StringWriter();
+    try (PreviewServer s = start(dir, false, log)) { // start() waits for the first build: it used to never end
+      Page index = get(s, "/");
+      assertThat(index.body()).contains("named pipe (FIFO)").doesNotContain("Preparing");
+      assertThat(log.toString()).contains("plans/plan.yaml: error[file.not-a-file]");
+    }
+  }
+
+  @Test
   void idleConnectionsDoNotStarveRequestsAndAreClosed() throws Exception {
     List<Socket> idle = new java.util.ArrayList<>();
     try {
