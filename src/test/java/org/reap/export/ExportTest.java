@@ -170,4 +170,14 @@ class ExportTest {
     assertThat(Spreadsheets.text("a=b")).isEqualTo("a=b");
     assertThat(Spreadsheets.text(null)).isEmpty();
   }
+
+  @Test
+  void aFailedWriteExitsFourAndPrintsNoSuccessLine() throws Exception {
+    org.reap.testing.TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
+    Files.writeString(dir.resolve("blocker"), "a file where the folder should be\n");
+    Run r = Run.in(dir, "export", "ics", "--as-of", "2025-05-01", "--out", "blocker");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OUTPUT);
+    assertThat(r.out()).doesNotContain("milestones and", "wrote");
+    assertThat(r.err()).contains("is a file, not a folder");
+  }
 }

@@ -132,4 +132,13 @@ class PacketTest {
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("did you mean \"riverton-eq-2025-05-13-item-2\"");
   }
+
+  @Test
+  void aPacketThatCannotBeWrittenIsAnOutputErrorAsForRender() throws IOException {
+    Files.writeString(dir.resolve("blocker"), "a file where the folder should be\n");
+    Run r = Run.in(dir, "packet", "riverton-eq-2025-05-13-item-2", "--as-of", "2025-05-01", "--out", "blocker");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OUTPUT);
+    assertThat(r.out()).doesNotContain("wrote");
+    assertThat(r.err()).contains("is a file, not a folder").doesNotContain("\tat ");
+  }
 }
