@@ -94,6 +94,9 @@ public final class ExportCommand implements Runnable {
     int export(Pipeline.Checked c, AsOfOption.AsOf date, Path cwd, Path outDir) {
       Calendars.Result r = Calendars.build(c.repository(), date.instant());
       int code = write(spec, cwd, outDir, new String[] {"reap.ics"}, new String[] {r.ics()});
+      if (code != ExitCodes.OK) {
+        return code; // the summary is a success line: only once the file is written
+      }
       PrintWriter o = spec.commandLine().getOut();
       o.println(r.milestones() + " milestones and " + r.meetings() + " recurring meetings; left out (no exact date or schedule): " + r.skipped().size());
       return code;

@@ -10,8 +10,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    // every path and value reap prints comes from files: control characters are escaped on the way out
+    PrintWriter out = new org.reap.diagnostic.TerminalText.Out(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    PrintWriter err = new org.reap.diagnostic.TerminalText.Out(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = run(args, out, err);
     out.flush();
     err.flush();

@@ -108,11 +108,12 @@ public final class PacketCommand implements Callable<Integer> {
       od.stage(result.fileName(), result.pdf());
       od.commitAll();
     } catch (RenderException e) {
+      // the packet was made; writing it failed (a full disk, permissions, another run): an output error, as for render and export
       err.println("reap: " + e.userMessage());
       if (e.hint() != null) {
         err.println("    hint: " + e.hint());
       }
-      return ExitCodes.INVALID;
+      return ExitCodes.OUTPUT;
     }
     print(result.diagnostics().all(), err);
     // with --format json or github the findings are the standard output; the file written is a note

@@ -76,6 +76,25 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    // the out/ lock is taken before anything is read, so a second run into the same folder stops at once and says who holds it
+    Path lockedOut = root.cwd.resolve(outDirOption != null ? outDirOption : Path.of("out")).normalize();
+    OutputDir dir;
+    try {
+      dir = OutputDir.open(lockedOut);
+    } catch (RenderException e) {
+      err.println("reap: " + e.userMessage());
+      if (e.hint() != null) {
+        err.println("    hint: " + e.hint());
+      }
+      return ExitCodes.OUTPUT;
+    }
+    try (dir) {
+      return render(dir);
+    }
+  }
+
+  private Integer render(OutputDir dir) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Pipeline.Options opts = check.toOptions(spec.commandLine(), root.cwd);
@@ -153,7 +172,7 @@ public final class RenderCommand implements Callable<Integer> {
       renderer.onProgress((done, total) -> {
         int width = 30;
         int filled = total == 0 ? width : done * width / total;
-        err.print("\rrendering [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + (done == total ? "\r" + " ".repeat(60) + "\r" : ""));
+        org.reap.diagnostic.TerminalText.trusted(err, "\rrendering [" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + (done == total ? "\r" + " ".repeat(60) + "\r" : ""));
         err.flush();
       });
     }
@@ -169,7 +188,7 @@ public final class RenderCommand implements Callable<Integer> {
       return ExitCodes.INVALID;
     }
     List<String> written = new java.util.ArrayList<>();
-    try (OutputDir dir = OutputDir.open(outDir)) {
+    try {
       for (Renderer.Rendered r : result.files()) {
         dir.stage(r.fileName(), r.bytes());
         written.add(r.fileName());
@@ -188,7 +207,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         byte[] manifest = result.manifest().bytes();
         if (!java.util.Arrays.equals(manifest, previous.bytes())) {
-          dir.stage(Manifest.FILE, manifest);
+          dir.stageOwn(Manifest.FILE, manifest);
         }
       } else {
         Manifest merged = Manifest.read(outDir);
@@ -199,7 +218,7 @@ public final class RenderCommand implements Callable<Integer> {
             merged.put(j.name(), e);
           }
         }
-        dir.stage(Manifest.FILE, merged.bytes());
+        dir.stageOwn(Manifest.FILE, merged.bytes());
       }
       dir.commitAll();
     } catch (RenderException e) {

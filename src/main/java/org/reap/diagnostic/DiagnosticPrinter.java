@@ -27,7 +27,13 @@ public final class DiagnosticPrinter {
   /** As above; {@code color} adds ANSI colours to the text format (for a terminal). */
   public static void print(List<Diagnostic> diagnostics, Format format, PrintWriter out, boolean color) {
     switch (format) {
-      case TEXT -> diagnostics.forEach(d -> out.print(color ? colored(d) : text(d)));
+      case TEXT -> diagnostics.forEach(d -> {
+        if (color) {
+          TerminalText.trusted(out, colored(d)); // the colours are reap's; the text in it is escaped by text()
+        } else {
+          out.print(text(d));
+        }
+      });
       case JSON -> out.println(json(diagnostics));
       case GITHUB -> diagnostics.forEach(d -> out.println(github(d)));
     }
@@ -38,13 +44,14 @@ public final class DiagnosticPrinter {
   public static String text(Diagnostic d) {
     StringBuilder sb = new StringBuilder();
     Span s = d.span();
-    sb.append(s.location())
+    // paths and values come from files: no control character reaches the terminal (TerminalText)
+    sb.append(TerminalText.safe(s.location()))
         .append(": ")
         .append(d.severity().label())
         .append('[')
         .append(d.ruleId())
         .append("]: ")
-        .append(d.message())
+        .append(TerminalText.safe(d.message()))
         .append('\n');
     if (s.hasPosition()) {
       String line = s.file().line(s.line());
@@ -62,7 +69,7 @@ public final class DiagnosticPrinter {
       }
     }
     if (d.hint() != null && !d.hint().isEmpty()) {
-      sb.append("    hint: ").append(d.hint()).append('\n');
+      sb.append("    hint: ").append(TerminalText.safe(d.hint())).append('\n');
     }
     return sb.toString();
   }
@@ -126,7 +133,7 @@ public final class DiagnosticPrinter {
   public static String github(Diagnostic d) {
     Span s = d.span();
     StringBuilder sb = new StringBuilder("::").append(d.severity() == Severity.ERROR ? "error" : "warning");
-    sb.append(" file=").append(property(s.file().displayPath()));
+    sb.append(" file=").append(property(TerminalText.safe(s.file().displayPath())));
     if (s.hasPosition()) {
       sb.append(",line=").append(s.line()).append(",col=").append(s.column());
       if (s.endLine() == s.line()) {
@@ -134,7 +141,7 @@ public final class DiagnosticPrinter {
       }
     }
     sb.append(",title=").append(property("reap " + d.ruleId()));
-    String msg = d.message() + (d.hint() == null ? "" : "\n" + "Hint: " + d.hint());
+    String msg = TerminalText.safeLines(d.message()) + (d.hint() == null ? "" : "\n" + "Hint: " + TerminalText.safeLines(d.hint()));
     sb.append("::").append(data(msg));
     return sb.toString();
   }

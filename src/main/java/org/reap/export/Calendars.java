@@ -132,11 +132,74 @@ public final class Calendars {
     }
     StringWriter w = new StringWriter();
     try {
+      // ical4j folds by characters (splitting surrogate pairs, and 75 characters can be 300 octets): reap unfolds and folds again
       new CalendarOutputter(false).output(cal, w);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Result(w.toString(), milestones, meetings, skipped);
+    return new Result(fold(w.toString().replace("\r\n ", "").replace("\r\n\t", "")), milestones, meetings, skipped);
+  }
+
+  /** RFC 5545, 3.1: a content line is at most 75 octets (UTF-8) without its CRLF; the continuation's leading space counts. */
+  static final int MAX_OCTETS = 75;
+
+  /**
+   * Folds every content line of an unfolded iCalendar text to at most {@link #MAX_OCTETS} octets,
+   * never inside a UTF-8 sequence or a surrogate pair, and where it can between user-perceived
+   * characters (a letter and its combining accents stay together; a cluster longer than a line is
+   * split between code points).
+   */
+  static String fold(String ics) {
+    StringBuilder out = new StringBuilder(ics.length() + ics.length() / 50);
+    java.text.BreakIterator clusters = java.text.BreakIterator.getCharacterInstance(Locale.ROOT);
+    for (String line : ics.split("\r\n", -1)) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      clusters.setText(line);
+      int octets = 0;
+      int limit = MAX_OCTETS;
+      int start = 0;
+      for (int end = clusters.next(); end != java.text.BreakIterator.DONE; start = end, end = clusters.next()) {
+        String cluster = line.substring(start, end);
+        int size = utf8(cluster);
+        if (octets + size > limit && octets > 0) {
+          out.append("\r\n ");
+          octets = 0;
+          limit = MAX_OCTETS - 1;
+        }
+        if (size <= limit - octets) {
+          out.append(cluster);
+          octets += size;
+          continue;
+        }
+        // one cluster longer than a line: by code points
+        for (int i = 0; i < cluster.length(); ) {
+          int cp = cluster.codePointAt(i);
+          int n = utf8(Character.toString(cp));
+          if (octets + n > limit) {
+            out.append("\r\n ");
+            octets = 0;
+            limit = MAX_OCTETS - 1;
+          }
+          out.appendCodePoint(cp);
+          octets += n;
+          i += Character.charCount(cp);
+        }
+      }
+      out.append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static int utf8(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      i += Character.charCount(cp);
+    }
+    return n;
   }
 
   private static boolean isDayRange(When w) {

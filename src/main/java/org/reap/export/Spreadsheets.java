@@ -15,7 +15,14 @@ import org.reap.model.When;
 import org.reap.render.Status;
 import org.reap.render.Text;
 
-/** Milestones and indicators as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents). */
+/**
+ * Milestones and indicators as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents).
+ *
+ * <p>A text cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
+ * return gets a leading {@code '} (OWASP, "CSV Injection"), so a spreadsheet shows it as text
+ * instead of running it as a formula ({@code =HYPERLINK(...)}, {@code =cmd|...}). Numbers (an
+ * indicator's value, which may be negative) are written as they are.
+ */
 public final class Spreadsheets {
   private Spreadsheets() {}
 
@@ -31,21 +38,21 @@ public final class Spreadsheets {
           Node.Obj e = (Node.Obj) n;
           When date = e.value("date");
           p.printRecord(
-              d.id(),
-              s(e.string("id")),
-              s(e.string("month")),
-              date == null ? "" : date.raw(),
+              text(d.id()),
+              text(e.string("id")),
+              text(e.string("month")),
+              date == null ? "" : text(date.raw()),
               date == null || date.isTbd() || !date.yearKnown() ? "" : date.start().toString(),
               date == null || date.isTbd() || !date.yearKnown() ? "" : date.end().toString(),
-              Text.plain(e.string("title")),
-              s(e.string("owner")),
-              s(e.string("team")),
-              s(e.string("deliverable")),
+              text(Text.plain(e.string("title"))),
+              text(e.string("owner")),
+              text(e.string("team")),
+              text(e.string("deliverable")),
               Boolean.TRUE.equals(e.value("partnership")) ? "yes" : "no",
-              Status.of(e),
-              s(e.string("completed")),
+              text(Status.of(e)),
+              text(e.string("completed")),
               Status.overdue(e, "date", asOf) ? "yes" : "no",
-              e.string("notes") == null ? "" : Text.plain(e.string("notes")));
+              e.string("notes") == null ? "" : text(Text.plain(e.string("notes"))));
         }
       }
     } catch (IOException e) {
@@ -82,14 +89,14 @@ public final class Spreadsheets {
   }
 
   private static void measure(CSVPrinter p, Document d, Node.Obj ind, String kind, Node.Obj m) throws IOException {
-    List<Object> head = List.of(d.id(), ind.string("id"), ind.string("name"), ind.string("unit"), ind.string("polarity"), kind, s(m.string("date")));
+    List<Object> head = List.of(text(d.id()), text(ind.string("id")), text(ind.string("name")), text(ind.string("unit")), text(ind.string("polarity")), kind, text(m.string("date")));
     BigDecimal v = m.value("value");
     if (v != null) {
-      p.printRecord(concat(head, "", v.toPlainString(), s(ind.string("source"))));
+      p.printRecord(concat(head, "", v.toPlainString(), text(ind.string("source"))));
     }
     if (m.fields().get("groups") instanceof Node.Dict groups) {
       for (var g : groups.entries().entrySet()) {
-        p.printRecord(concat(head, g.getKey(), ((BigDecimal) ((Node.Val) g.getValue()).value()).toPlainString(), s(ind.string("source"))));
+        p.printRecord(concat(head, text(g.getKey()), ((BigDecimal) ((Node.Val) g.getValue()).value()).toPlainString(), text(ind.string("source"))));
       }
     }
   }
@@ -100,7 +107,12 @@ public final class Spreadsheets {
     return all;
   }
 
-  private static String s(String v) {
-    return v == null ? "" : v;
+  /** A text cell, neutralised when a spreadsheet would read it as a formula (see the class comment). */
+  static String text(String v) {
+    if (v == null || v.isEmpty()) {
+      return "";
+    }
+    char c = v.charAt(0);
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + v : v;
   }
 }

@@ -17,7 +17,6 @@ import org.reap.diagnostic.Diagnostics;
 import org.reap.source.SourceFile;
 import org.reap.source.Span;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -55,6 +54,13 @@ public final class YamlLoader {
         diags.error("file.not-a-file", Span.ofFile(placeholder), "this is a folder, not a YAML file", "name a .yaml file, or the folder that holds it");
         return null;
       }
+      String special = org.reap.source.SpecialFiles.kind(path);
+      if (special != null) {
+        // reading a FIFO blocks until something writes to it, a device may never end: refused before opening
+        diags.error("file.not-a-file", Span.ofFile(placeholder), "this is " + special + ", not a regular file; reap reads only regular files",
+            "replace it with the YAML file itself, or move it out of the plans folder");
+        return null;
+      }
       long size = Files.size(path);
       if (size > MAX_FILE_BYTES) {
         diags.error(
@@ -81,6 +87,30 @@ public final class YamlLoader {
     };
   }
 
+  /**
+   * SnakeYAML's reader for {@code in} ({@code length} characters), reading it in one piece.
+   *
+   * <p>SnakeYAML reads 1,024 characters at a time and, each time, copies every character of the
+   * token it is still scanning: a value of n characters with no space (a pasted blob, a long
+   * word) costs n&sup2;/1,024 copies (11.6 s for 7 MB, issue 14). Its buffer is a private field
+   * with no setting; giving it room for the whole text makes the first read take everything, so
+   * the window is copied once and reading is linear. If the field cannot be set (a later SnakeYAML
+   * or JDK), the reader works as before, only slower on such values.
+   */
+  static org.yaml.snakeyaml.reader.StreamReader streamReader(java.io.Reader in, int length) {
+    org.yaml.snakeyaml.reader.StreamReader r = new org.yaml.snakeyaml.reader.StreamReader(in);
+    try {
+      java.lang.reflect.Field buffer = org.yaml.snakeyaml.reader.StreamReader.class.getDeclaredField("buffer");
+      buffer.setAccessible(true);
+      if (((char[]) buffer.get(r)).length < length + 2) {
+        buffer.set(r, new char[length + 2]);
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // keep SnakeYAML's own buffer
+    }
+    return r;
+  }
+
   public static Loaded parse(Path path, String display, byte[] bytes, Diagnostics diags) {
     SourceFile placeholder = new SourceFile(path, display, "");
     String text = decode(bytes, placeholder, diags);
@@ -102,10 +132,12 @@ public final class YamlLoader {
     options.setCodePointLimit((int) MAX_FILE_BYTES);
     options.setAllowRecursiveKeys(false);
     options.setProcessComments(false);
-    Yaml yaml = new Yaml(options);
     List<Node> docs = new ArrayList<>();
     try {
-      for (Node n : yaml.composeAll(new StringReader(text))) {
+      org.yaml.snakeyaml.composer.Composer composer = new org.yaml.snakeyaml.composer.Composer(
+          new org.yaml.snakeyaml.parser.ParserImpl(streamReader(new StringReader(text), text.length()), options), new org.yaml.snakeyaml.resolver.Resolver(), options);
+      while (composer.checkNode()) {
+        Node n = composer.getNode();
         docs.add(n);
         if (docs.size() > 1) {
           break;
@@ -314,8 +346,15 @@ public final class YamlLoader {
         return null;
       }
       if (++nodes > MAX_NODES) {
-        // No position: the node reached here is somewhere inside an anchored section, not the alias that repeats it.
         failed = true;
+        if (anchors.isEmpty()) {
+          // no anchor, so no alias: the file itself is this long; the value reached is where the limit was passed
+          diags.error("yaml.too-many-nodes", span(file, n.getStartMark(), n.getEndMark()),
+              String.format(java.util.Locale.ROOT, "the file has more than %,d values (it uses no aliases); reap reads at most %,d values per file", MAX_NODES, MAX_NODES),
+              "split it into several files (for example one milestones file per year)");
+          return null;
+        }
+        // No position: the node reached here is somewhere inside an anchored section, not the alias that repeats it.
         diags.error("yaml.too-many-nodes", Span.ofFile(file), String.format(java.util.Locale.ROOT, "the file expands to more than %,d values (aliases repeat whole sections)", MAX_NODES), "use fewer aliases (*name); write the values out instead");
         return null;
       }

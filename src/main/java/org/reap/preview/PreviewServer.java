@@ -112,6 +112,25 @@ public final class PreviewServer implements AutoCloseable {
   };
   private volatile boolean closed;
 
+  /**
+   * Seconds a client may take to send a request's line and headers before the JDK's server closes
+   * the connection ({@code sun.net.httpserver.maxReqTime}; read once, when the first server of the
+   * process is made: in reap, by this class). A value given on the command line (-D) is kept;
+   * the tests give 2 seconds.
+   */
+  public static final int REQUEST_READ_SECONDS = 10;
+
+  static {
+    requestReadTimeout();
+  }
+
+  /** Sets the request-read timeout unless one was given. */
+  public static void requestReadTimeout() {
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_READ_SECONDS));
+    }
+  }
+
   private PreviewServer(Config config, PrintWriter log, Path work, HttpServer http, TreeWatcher watcher) {
     this.config = config;
     this.log = log;
@@ -119,7 +138,9 @@ public final class PreviewServer implements AutoCloseable {
     this.http = http;
     this.watcher = watcher;
     this.source = describe(config.check());
-    this.handlers = Executors.newFixedThreadPool(8, daemon("reap-preview-http"));
+    // one virtual thread per exchange: a connection that sends a byte and waits (or an open event stream) parks a
+    // virtual thread, not one of a few platform threads, so it cannot starve the other requests
+    this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reap-preview-http-", 1).factory());
     this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("reap-preview-ping"));
     this.builderThread = daemon("reap-preview-build").newThread(this::buildLoop);
   }
@@ -286,7 +307,7 @@ public final class PreviewServer implements AutoCloseable {
           sb.append(", ").append(Pages.plural(r.warnings().size(), "warning"));
         }
         sb.append(' ').append(took);
-        log.println(sb);
+        log.println(org.reap.diagnostic.TerminalText.safe(sb.toString()));
       }
       case Snapshot.Broken k -> {
         sb.append(Pages.plural(k.errors(), "error")).append(": the preview shows ").append(k.errors() == 1 ? "it" : "them").append(" until fixed ").append(took);
@@ -297,7 +318,7 @@ public final class PreviewServer implements AutoCloseable {
           }
         }
         for (Problems.RenderProblem p : k.problems()) {
-          log.println((p.file() == null ? "" : p.file() + ": ") + "error[render]: " + p.document() + ": " + p.message());
+          log.println(org.reap.diagnostic.TerminalText.safe((p.file() == null ? "" : p.file() + ": ") + "error[render]: " + p.document() + ": " + p.message()));
         }
       }
       case Snapshot.Preparing p -> log.println(sb.append("preparing"));

@@ -88,7 +88,7 @@ final class SiteBuilder {
       if (renderer.wholeRun()) {
         result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(work), Map.of("index.html", Manifest.fingerprint(index))));
       }
-      dir.stage(Manifest.FILE, result.manifest().bytes());
+      dir.stageOwn(Manifest.FILE, result.manifest().bytes());
       dir.commitAll();
     } catch (RenderException e) {
       return new Snapshot.Broken(warnings, List.of(new Problems.RenderProblem("The preview's folder " + work, null, e.userMessage(), e.hint())));

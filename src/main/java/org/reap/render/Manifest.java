@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * plan files and every template).
  */
 public final class Manifest {
-  public static final String FILE = "reap-manifest.tsv";
+  /** The manifest's name in out/.reap/ (reap's own files, not published): written with {@code OutputDir.stageOwn}. */
+  public static final String FILE = "manifest.tsv";
   private static final String HEADER = "# reap render manifest v2: document, inputs key, files (name=size-crc32c-crc32)";
 
   public record Entry(String key, Map<String, String> files) {}
@@ -34,9 +35,12 @@ public final class Manifest {
     return new Manifest(new TreeMap<>());
   }
 
-  /** Reads out/reap-manifest.tsv; a missing or unreadable one is empty (everything renders). */
+  /**
+   * Reads out/.reap/manifest.tsv; a missing or unreadable one is empty (everything renders). The
+   * out/reap-manifest.tsv of older versions is not read (one full render, then it is removed).
+   */
   public static Manifest read(Path outDir) {
-    Path f = outDir.resolve(FILE);
+    Path f = outDir.resolve(org.reap.render.output.OutputDir.OWN_DIR).resolve(FILE);
     Map<String, Entry> m = new TreeMap<>();
     try {
       if (!Files.isRegularFile(f)) {

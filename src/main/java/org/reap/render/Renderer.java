@@ -437,7 +437,7 @@ public final class Renderer {
   private static boolean ignoredInRunKey(Path relative) {
     for (Path part : relative) {
       String n = part.toString();
-      if (n.equals(".git") || n.equals(".hg") || n.equals(".svn") || n.equals(".reap.lock") || n.endsWith(".reap-tmp")) {
+      if (n.equals(".git") || n.equals(".hg") || n.equals(".svn") || n.equals(".reap") || n.equals(".reap.lock") || n.endsWith(".reap-tmp")) {
         return true;
       }
     }

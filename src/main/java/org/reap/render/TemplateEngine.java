@@ -88,7 +88,7 @@ public final class TemplateEngine {
     cfg.setDefaultEncoding("UTF-8");
     cfg.setLocalizedLookup(false);
     cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
-    cfg.setTemplateLoader(new CheckingLoader(loader()));
+    cfg.setTemplateLoader(new CheckingLoader(loader(), this.userTemplates, cfg));
   }
 
   private TemplateLoader loader() {
@@ -269,15 +269,27 @@ public final class TemplateEngine {
   /** Reads template sources, refusing the built-ins that evaluate data or reach into Java. */
   private static final class CheckingLoader implements TemplateLoader {
     private final TemplateLoader inner;
+    private final Path userTemplates;
+    private final Configuration cfg;
 
     private record Source(String name, Object inner) {}
 
-    CheckingLoader(TemplateLoader inner) {
+    CheckingLoader(TemplateLoader inner, Path userTemplates, Configuration cfg) {
       this.inner = inner;
+      this.userTemplates = userTemplates;
+      this.cfg = cfg;
     }
 
     @Override
     public Object findTemplateSource(String name) throws IOException {
+      if (userTemplates != null && !name.contains("..")) {
+        String special = org.reap.source.SpecialFiles.kind(userTemplates.resolve(name));
+        if (special != null) {
+          RenderException re = new RenderException("templates/" + name + " is " + special + ", not a regular file; reap reads only regular files")
+              .hint("replace it with the template file itself, or delete it to use the default");
+          throw new IOException(re.getMessage(), re);
+        }
+      }
       Object s;
       try {
         s = inner.findTemplateSource(name);
@@ -330,7 +342,46 @@ public final class TemplateEngine {
                 .hint("templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code");
         throw new IOException(re.getMessage(), re);
       }
+      checkParsed(src.name(), text);
       return new StringReader(text);
+    }
+
+    /**
+     * The policy on the parsed template, as FreeMarker will run it: a comment or anything else the
+     * text scan does not foresee between "?" and the name ({@code ?<#-- c -->eval}) is gone from
+     * the parsed tree, whose canonical form spells every built-in as {@code ?name}.
+     */
+    private void checkParsed(String name, String text) throws IOException {
+      Template t;
+      try {
+        t = new Template(name, null, new StringReader(text), cfg);
+      } catch (ParseException e) {
+        return; // FreeMarker reports it, with its position, when it parses the template for real
+      }
+      freemarker.core.TemplateElement root = t.getRootTreeNode();
+      freemarker.core.TemplateElement at = forbiddenElement(root);
+      if (at != null) {
+        Matcher m = FORBIDDEN.matcher(at.getCanonicalForm());
+        String builtin = m.find() ? m.group(1) : "eval";
+        RenderException re =
+            new RenderException("templates/" + name + ":" + at.getBeginLine() + ":" + at.getBeginColumn() + ": the built-in ?" + builtin + " is not allowed in reap templates")
+                .hint("templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code");
+        throw new IOException(re.getMessage(), re);
+      }
+    }
+
+    /** The innermost element whose canonical form uses a forbidden built-in (comments are not code: skipped). */
+    private static freemarker.core.TemplateElement forbiddenElement(freemarker.core.TemplateElement e) {
+      if (e == null || e.getClass().getSimpleName().equals("Comment") || !FORBIDDEN.matcher(e.getCanonicalForm()).find()) {
+        return null;
+      }
+      for (int i = 0; i < e.getChildCount(); i++) {
+        freemarker.core.TemplateElement inner = forbiddenElement((freemarker.core.TemplateElement) e.getChildAt(i));
+        if (inner != null) {
+          return inner;
+        }
+      }
+      return e; // its own expression (a directive's parameter, an interpolation) uses it
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class Text {
           .extensions(EXTENSIONS)
           .escapeHtml(true)
           .sanitizeUrls(true)
+          // commonmark's default also lets data: through (data:text/html;base64,... opens a page of anything)
+          .urlSanitizer(new org.commonmark.renderer.html.DefaultUrlSanitizer(List.of("http", "https", "mailto")))
           .softbreak(" ")
           .nodeRendererFactory(context -> new ImageAsText(context))
           .build();

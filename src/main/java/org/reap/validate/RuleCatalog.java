@@ -59,7 +59,8 @@ public final class RuleCatalog {
       List.of(
           new Entry("render", "error", "A document can be rendered (its template fills in and the PDF can be written)."),
           new Entry("packet.attachment", "error", "An attachment's file can go in the agenda packet: a readable PDF, not encrypted, with pages."),
-          new Entry("packet.accessibility", "warning", "A PDF from the repository keeps the agenda packet PDF/UA-1 and PDF/A-2a (tagged, and passing veraPDF inside the packet)."));
+          new Entry("packet.accessibility", "warning", "A PDF from the repository keeps the agenda packet PDF/UA-1 and PDF/A-2a (tagged, and passing veraPDF inside the packet)."),
+          new Entry("packet.active-content", "warning", "An attached PDF has no scripts, form actions, launches, media or embedded files (they are removed from the packet)."));
 
   public static List<Entry> all() {
     List<Entry> all = new ArrayList<>(READING);

@@ -198,13 +198,144 @@ class HostileInputTest {
       Run second = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
       assertThat(second.exit()).as(second.all()).isEqualTo(ExitCodes.OUTPUT);
       assertThat(second.err()).contains("another reap render is writing to", "(started by process " + holder.pid() + ")");
+      // the lock is taken before the plans are read: even broken plans get the same answer, at once
+      Files.writeString(dir.resolve("plans/broken.yaml"), "reap: 1\nkind: [broken\n");
+      Run third = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
+      assertThat(third.exit()).as(third.all()).isEqualTo(ExitCodes.OUTPUT);
+      assertThat(third.err()).contains("(started by process " + holder.pid() + ")").doesNotContain("broken.yaml");
+      Files.delete(dir.resolve("plans/broken.yaml"));
       Map<String, Long> after = tree(out);
-      after.remove(".reap.lock");
-      before.remove(".reap.lock");
+      after.remove(".reap/lock");
+      before.remove(".reap/lock");
       assertThat(after).isEqualTo(before);
     } finally {
       holder.getOutputStream().close();
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
+  }
+
+  @Test
+  void activeContentInAnAttachedPdfIsRemovedFromThePacketAndNamed() throws IOException {
+    Files.createDirectories(dir.resolve("plans/files"));
+    byte[] hostile = org.reap.render.packet.HostilePdfs.with(java.util.EnumSet.allOf(org.reap.render.packet.HostilePdfs.Feature.class));
+    assertThat(org.reap.render.packet.HostilePdfs.activeContent(hostile)).hasSizeGreaterThan(15);
+    Files.write(dir.resolve("plans/files/ordinance.pdf"), hostile);
+    Path memo = dir.resolve("plans/agenda-item.yaml");
+    Files.writeString(memo, Files.readString(memo).replace("    title: Draft ordinance\n    status: pending\n", "    title: Draft ordinance\n    file: files/ordinance.pdf\n"));
+    Run r = Run.in(dir, "packet", ITEM, "--as-of", "2025-05-01");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
+    assertThat(r.err()).contains("plans/agenda-item.yaml: warning[packet.active-content]: Attachment 4 (\"Draft ordinance\") (files/ordinance.pdf): removed from the packet",
+        "8 JavaScript actions", "1 Launch action", "1 SubmitForm action", "1 XFA form", "embedded").doesNotContain("\tat ");
+    byte[] packet = Files.readAllBytes(dir.resolve("out/" + ITEM + "-packet.pdf"));
+    assertThat(org.reap.render.packet.HostilePdfs.activeContent(packet)).isEmpty();
+  }
+
+  static void mkfifo(Path p) throws Exception {
+    Process mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+    assertThat(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0).as("mkfifo " + p).isTrue();
+  }
+
+  @Test
+  void aFifoNamedLikeAPlanIsRefusedNotWaitedOn() throws Exception {
+    Files.delete(dir.resolve("plans/plan.yaml"));
+    mkfifo(dir.resolve("plans/plan.yaml"));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      Run v = Run.in(dir, "validate");
+      assertThat(v.exit()).as(v.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(v.all()).contains("plans/plan.yaml: error[file.not-a-file]: this is a named pipe (FIFO), not a regular file");
+      Run r = Run.in(dir, "render", "--as-of", "2025-05-01");
+      assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(r.err()).contains("plans/plan.yaml: error[file.not-a-file]", "nothing was rendered");
+    });
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void aFifoAsAnAttachmentIsRefusedByValidateAndPacket() throws Exception {
+    Files.createDirectories(dir.resolve("plans/files"));
+    mkfifo(dir.resolve("plans/files/ordinance.pdf"));
+    Path memo = dir.resolve("plans/agenda-item.yaml");
+    Files.writeString(memo, Files.readString(memo).replace("    title: Draft ordinance\n    status: pending\n", "    title: Draft ordinance\n    file: files/ordinance.pdf\n"));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      Run v = Run.in(dir, "validate");
+      assertThat(v.exit()).as(v.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(v.all()).containsPattern("plans/agenda-item.yaml:\\d+:\\d+: error\\[attachment\\.[a-z-]+\\]: the attachment file \"files/ordinance.pdf\" is a named pipe \\(FIFO\\), not a regular file");
+      Run p = Run.in(dir, "packet", ITEM, "--as-of", "2025-05-01");
+      assertThat(p.exit()).as(p.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(p.err()).contains("named pipe (FIFO)", "no packet was made");
+    });
+  }
+
+  @Test
+  void aFifoInTemplatesIsRefused() throws Exception {
+    Files.createDirectories(dir.resolve("templates"));
+    mkfifo(dir.resolve("templates/memo.ftlx"));
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+      Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
+      assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(r.err()).contains("templates/memo.ftlx is a named pipe (FIFO), not a regular file").doesNotContain("\tat ");
+    });
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void templateBuiltInsBehindCommentsDoNotRun() throws Exception {
+    Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(dir.resolve("templates/memo.ftlx"), "<#ftl output_format=\"XHTML\">\n"
+        + "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><title>${doc.title}</title></head>"
+        + "<body><p>EVALRESULT=${\"6*7\"?<#-- c -->eval}</p><#assign t=\"INTERPRETED=${6*7}\"?<#---->interpret><@t/></body></html>\n");
+    Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", ITEM);
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+    assertThat(r.err()).containsPattern("templates/memo.ftlx:2:\\d+: the built-in \\?(eval|interpret) is not allowed").doesNotContain("42");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void dataAndOtherSchemeLinksInTextAreNotKeptInHtmlOrPdf() throws Exception {
+    Path f = dir.resolve("plans/plan.yaml");
+    Files.writeString(f, Files.readString(f).replace("work with owners and dates**.",
+        "work with owners and dates**. [open](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) [run](vbscript:msgbox) [site](https://example.org/ok)"));
+    Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", "riverton-reap-2025");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
+    String html = Files.readString(dir.resolve("out/riverton-reap-2025.html"));
+    assertThat(html).contains("https://example.org/ok").doesNotContainIgnoringCase("data:text").doesNotContainIgnoringCase("vbscript");
+    byte[] pdf = Files.readAllBytes(dir.resolve("out/riverton-reap-2025.pdf"));
+    org.openpdf.text.pdf.PdfReader reader = new org.openpdf.text.pdf.PdfReader(pdf);
+    List<String> uris = new java.util.ArrayList<>();
+    for (int i = 1; i < reader.getXrefSize(); i++) {
+      if (reader.getPdfObject(i) instanceof org.openpdf.text.pdf.PdfDictionary d && d.get(org.openpdf.text.pdf.PdfName.A) != null
+          && org.openpdf.text.pdf.PdfReader.getPdfObject(d.get(org.openpdf.text.pdf.PdfName.A)) instanceof org.openpdf.text.pdf.PdfDictionary a
+          && a.get(org.openpdf.text.pdf.PdfName.URI) != null) {
+        uris.add(org.openpdf.text.pdf.PdfReader.getPdfObject(a.get(org.openpdf.text.pdf.PdfName.URI)).toString());
+      }
+    }
+    reader.close();
+    assertThat(uris).contains("https://example.org/ok").noneMatch(u -> u.toLowerCase(java.util.Locale.ROOT).matches("(data|vbscript|javascript|file):.*"));
+  }
+
+  static final String ESCAPES = "evil\u001b]0;pwned\u0007\u001b[31m\n::error file=x::faked\u009b\u202e";
+
+  @Test
+  void controlCharactersInFileNamesAreEscapedInTextAndCiAnnotations() throws IOException {
+    Path bad = dir.resolve("plans/" + ESCAPES + ".yaml");
+    Files.writeString(bad, "reap: 1\nkind: [broken\n");
+    for (String format : new String[] {"text", "github"}) {
+      Run r = Run.in(dir, "validate", "--format", format);
+      assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
+      assertThat(r.all()).as(format).doesNotContain("\u001b", "\u0007", "\u009b", "\u202e")
+          .contains("evil\\x1b]0;pwned\\x07\\x1b[31m\\n", "faked\\x9b\\u202e");
+      assertThat(r.all().lines()).as("no line of its own starts a CI command").noneMatch(l -> l.startsWith("::error file=x"));
+    }
+  }
+
+  @Test
+  void reapsOwnWriterEscapesWhatItPrintsButItsColours() {
+    java.io.StringWriter sink = new java.io.StringWriter();
+    org.reap.diagnostic.TerminalText.Out out = new org.reap.diagnostic.TerminalText.Out(sink);
+    out.println("wrote out/" + ESCAPES);
+    out.trusted("\u001b[1;31m");
+    out.flush();
+    assertThat(sink.toString()).startsWith("wrote out/evil\\x1b]0;pwned\\x07\\x1b[31m\n::error").endsWith("\u001b[1;31m")
+        .doesNotContain("\u0007", "\u202e");
   }
 }

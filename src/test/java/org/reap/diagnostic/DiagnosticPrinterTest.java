@@ -101,7 +101,8 @@ class DiagnosticPrinterTest {
     assertThat(DiagnosticPrinter.github(d)).isEqualTo(
         "::error file=plans/a%2Cb%3Ac%25.yaml,line=1,col=4,endColumn=5,title=reap r.x::50%25 done%0Anext%0AHint: use: yes, no");
     assertThat(DiagnosticPrinter.github(Diagnostic.warning("r", new Span(odd, 1, 1, 2, 1), "m\r", null)))
-        .isEqualTo("::warning file=plans/a%2Cb%3Ac%25.yaml,line=1,col=1,title=reap r::m%0D");
+        .as("a carriage return (which could rewrite the line on a terminal) is written as \\r")
+        .isEqualTo("::warning file=plans/a%2Cb%3Ac%25.yaml,line=1,col=1,title=reap r::m\\r");
     assertThat(DiagnosticPrinter.github(Diagnostic.warning("r", Span.ofFile(odd), "m", null)))
         .isEqualTo("::warning file=plans/a%2Cb%3Ac%25.yaml,title=reap r::m");
   }

@@ -345,4 +345,45 @@ class YamlLoaderTest {
     assertThat(other.message()).isEqualTo("the YAML cannot be read: something odd");
     assertThat(YamlErrors.translateUnmarked(f, new YAMLException((String) null)).message()).isEqualTo("the YAML cannot be read: ");
   }
+
+  @Test
+  void aHugeValueWithNoSpaceIsReadInOnePieceSoReadingIsLinear() throws Exception {
+    // SnakeYAML's own 1,024-character reads copy the whole pending token each time: n^2/1024 for one long word
+    String text = "reap: 1\nkind: milestones\nid: huge\ntitle: " + "x".repeat(2_000_000) + "\n";
+    int[] reads = {0};
+    java.io.Reader counting = new java.io.FilterReader(new java.io.StringReader(text)) {
+      @Override
+      public int read(char[] b, int off, int len) throws java.io.IOException {
+        reads[0]++;
+        return super.read(b, off, len);
+      }
+    };
+    org.yaml.snakeyaml.reader.StreamReader r = YamlLoader.streamReader(counting, text.length());
+    int n = 0;
+    while (r.peek() != '\0') {
+      r.peek(n > 40 ? 0 : n);
+      r.forward();
+      n++;
+    }
+    assertThat(n).isEqualTo(text.length());
+    assertThat(reads[0]).as("reads of the text (SnakeYAML alone: %d)", text.length() / 1024).isLessThanOrEqualTo(3);
+    Diagnostics d = new Diagnostics();
+    long start = System.nanoTime();
+    assertThat(YamlLoader.parse(java.nio.file.Path.of("huge.yaml"), "huge.yaml", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), d)).isNotNull();
+    assertThat((System.nanoTime() - start) / 1_000_000).as("ms to parse a 2 MB word").isLessThan(20_000);
+  }
+
+  @Test
+  void tooManyValuesWithoutAliasesSaysSoAndWhere() {
+    StringBuilder sb = new StringBuilder("reap: 1\nkind: milestones\nid: many\ntitle: Many\nentries:\n");
+    for (int i = 0; i < 100_001; i++) {
+      sb.append("  - {a: 1, b: 2, c: 3, d: 4}\n");
+    }
+    Diagnostics d = new Diagnostics();
+    YamlLoader.parse(java.nio.file.Path.of("many.yaml"), "many.yaml", sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), d);
+    assertThat(d.all()).hasSize(1);
+    assertThat(d.all().get(0).message()).isEqualTo("the file has more than 500,000 values (it uses no aliases); reap reads at most 500,000 values per file")
+        .doesNotContain("alias repeat");
+    assertThat(d.all().get(0).span().hasPosition()).isTrue();
+  }
 }

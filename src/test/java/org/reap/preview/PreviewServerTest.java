@@ -206,7 +206,7 @@ class PreviewServerTest {
       // refused by the server's own check, or (a backslash) by the JDK's request parser before it
       assertThat(answer).as(path).startsWith("HTTP/1.1 400 ").doesNotContain("kind: milestones", "root:");
     }
-    for (String path : List.of("/plans/milestones.yaml", "/milestones.yaml", "/" + TIMELINE + ".yaml", "/reap-manifest.tsv", "/RIVERTON-2025-TIMELINE.html", "/nothing.html", "/nothing.pdf")) {
+    for (String path : List.of("/plans/milestones.yaml", "/milestones.yaml", "/" + TIMELINE + ".yaml", "/reap-manifest.tsv", "/.reap/manifest.tsv", "/.reap/lock", "/RIVERTON-2025-TIMELINE.html", "/nothing.html", "/nothing.pdf")) {
       Page p = get(server, path);
       assertThat(p.status()).as(path).isEqualTo(404);
       assertThat(p.body()).as(path).contains("There is no document called").doesNotContain("kind: milestones", "reap render manifest");
@@ -295,7 +295,7 @@ class PreviewServerTest {
       assertThat(line).contains("updated riverton-what-we-heard").doesNotContain(TIMELINE).doesNotContain("riverton-indicators");
       // the private folder's manifest has reap render's whole-run entry: a save that changes no
       // byte skips every template
-      assertThat(Files.readString(s.workFolder().resolve("reap-manifest.tsv"))).containsPattern("(?m)^\\*\t[0-9a-f]{64}\tindex.html=");
+      assertThat(Files.readString(s.workFolder().resolve(".reap/manifest.tsv"))).containsPattern("(?m)^\\*\t[0-9a-f]{64}\tindex.html=");
       int builds = s.builds();
       Path findings = dir.resolve("plans/findings.yaml");
       Files.writeString(findings, Files.readString(findings));
@@ -373,6 +373,55 @@ class PreviewServerTest {
       assertThat(get(s, "/_reap/events").status()).isEqualTo(400);
     }
     // stopping ends the streams and removes the private folder
+  }
+
+  @Test
+  void aFifoNamedLikeAPlanIsShownAsAnErrorNotLeftPreparing(@TempDir Path dir) throws Exception {
+    TestFiles.copyTree(Path.of("docs/examples"), dir.resolve("plans"));
+    Files.delete(dir.resolve("plans/plan.yaml"));
+    Process mk = new ProcessBuilder("mkfifo", dir.resolve("plans/plan.yaml").toString()).start();
+    assertThat(mk.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mk.exitValue() == 0).isTrue();
+    StringWriter log = new StringWriter();
+    try (PreviewServer s = start(dir, false, log)) { // start() waits for the first build: it used to never end
+      Page index = get(s, "/");
+      assertThat(index.body()).contains("named pipe (FIFO)").doesNotContain("Preparing");
+      assertThat(log.toString()).contains("plans/plan.yaml: error[file.not-a-file]");
+    }
+  }
+
+  @Test
+  void idleConnectionsDoNotStarveRequestsAndAreClosed() throws Exception {
+    List<Socket> idle = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 32; i++) {
+        Socket sock = new Socket("127.0.0.1", server.url().getPort());
+        sock.getOutputStream().write('G'); // one byte of a request line, then nothing
+        sock.getOutputStream().flush();
+        idle.add(sock);
+      }
+      Thread.sleep(200); // let the server hand every one of them to a handler
+      long start = System.nanoTime();
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(server.url()).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(ms).as("answered while 32 connections sit idle").isLessThan(2000);
+      // the request-read timeout (sun.net.httpserver.maxReqTime, 2 s in the tests) closes them
+      Socket first = idle.get(0);
+      first.setSoTimeout(15_000);
+      long waited = System.nanoTime();
+      int read;
+      try {
+        read = first.getInputStream().read();
+      } catch (java.net.SocketException e) {
+        read = -1; // reset: closed too
+      }
+      assertThat(read).as("the server closed the idle connection").isEqualTo(-1);
+      assertThat((System.nanoTime() - waited) / 1_000_000).isLessThan(15_000);
+    } finally {
+      for (Socket sock : idle) {
+        sock.close();
+      }
+    }
   }
 
   @Test

@@ -28,7 +28,8 @@ class ManifestTest {
     Files.write(out.resolve("memo.pdf"), pdf);
     Manifest m = Manifest.empty();
     m.put("memo", new Manifest.Entry("key1", Map.of("memo.pdf", Manifest.fingerprint(pdf))));
-    Files.write(out.resolve(Manifest.FILE), m.bytes());
+    Files.createDirectories(out.resolve(".reap"));
+    Files.write(out.resolve(".reap").resolve(Manifest.FILE), m.bytes());
 
     Manifest read = Manifest.read(out);
     assertThat(read.upToDate("memo", "key1", out)).isTrue();
@@ -48,7 +49,8 @@ class ManifestTest {
   void aManifestWrittenByAnEarlierReapWithSha256IsStillHonoured(@TempDir Path out) throws Exception {
     byte[] html = "<html>the timeline</html>".getBytes(StandardCharsets.UTF_8);
     Files.write(out.resolve("timeline.html"), html);
-    Files.writeString(out.resolve(Manifest.FILE), "# reap render manifest v1: document, inputs key, files (name=sha256)\n"
+    Files.createDirectories(out.resolve(".reap"));
+    Files.writeString(out.resolve(".reap").resolve(Manifest.FILE), "# reap render manifest v1: document, inputs key, files (name=sha256)\n"
         + "timeline\tk\ttimeline.html=" + Manifest.sha256(html) + "\n", StandardCharsets.UTF_8);
     assertThat(Manifest.read(out).upToDate("timeline", "k", out)).isTrue();
     Files.writeString(out.resolve("timeline.html"), "<html>edited</html>", StandardCharsets.UTF_8);

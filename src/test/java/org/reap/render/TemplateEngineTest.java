@@ -85,6 +85,15 @@ class TemplateEngineTest {
     assertThat(e.hint()).contains("could run code");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"${\"6*7\"?<#-- c -->eval}", "<#assign t=\"EVALRESULT=${6*7}\"?<#---->interpret><@t/>", "${\"6*7\"?[#-- c --]eval}",
+      "${\"6*7\"?<#-- a --> <#-- b -->eval_json}", "<#if (\"1\"?<#--x-->eval > 0)>y</#if>"})
+  void builtInsHiddenBehindCommentsAreRefusedOnTheParsedTemplate(String evil) throws Exception {
+    RenderException e = failure(HEAD + "<p>\n  " + evil + "</p>", Map.of("x", "y"));
+    assertThat(e.getMessage()).startsWith("templates/t.ftlx:3:").containsPattern("the built-in \\?(eval|eval_json|interpret) is not allowed");
+    assertThat(e.getMessage()).doesNotContain("EVALRESULT=42", "42");
+  }
+
   @Test
   void newIsRefusedByTheResolverEvenWhereTheSourceScanCannotSeeIt() throws Exception {
     // The class name comes from the data: the scan of the source finds ?new, and were it not

@@ -29,5 +29,10 @@ class TextTest {
         .isEqualTo("<a rel=\"nofollow\" href=\"https://example.org\">site</a> &lt;img src=x onerror=alert(1)&gt;");
     assertThat(Text.inlineHtml("[x](javascript:alert(1))")).isEqualTo("<a rel=\"nofollow\" href=\"\">x</a>");
     assertThat(Text.plain("**a** &lt; <b>")).isEqualTo("a < <b>");
+    for (String refused : new String[] {"data:text/html;base64,PHNjcmlwdD4=", "DATA:text/html,x", "vbscript:x", "file:///etc/passwd", "ftp://x.example/a"}) {
+      assertThat(Text.inlineHtml("[x](" + refused + ")")).as(refused).isEqualTo("<a rel=\"nofollow\" href=\"\">x</a>");
+    }
+    assertThat(Text.inlineHtml("[mail](mailto:clerk@example.org) [rel](minutes.pdf) [http](http://x.example)"))
+        .contains("href=\"mailto:clerk@example.org\"", "href=\"minutes.pdf\"", "href=\"http://x.example\"");
   }
 }

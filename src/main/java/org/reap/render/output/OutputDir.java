@@ -30,8 +30,13 @@ import org.reap.render.RenderException;
  *
  * <ul>
  *   <li>{@link #open} creates the folder if needed, takes an exclusive lock on
- *       {@code .reap.lock} inside it (recording this process's id there), and deletes temp files
- *       ({@code .*.reap-tmp}) a killed run left behind.</li>
+ *       {@code .reap/lock} inside it (recording this process's id there), and deletes temp files
+ *       ({@code .*.reap-tmp}) a killed run left behind. reap's own bookkeeping (the lock, the
+ *       render manifest) lives in the dot-folder {@code .reap/}, so the folder a clerk publishes
+ *       holds only documents; the files older versions kept beside them ({@code .reap.lock},
+ *       {@code reap-manifest.tsv}) are removed when no run holds them.</li>
+ *   <li>A folder that {@link #open} created and that nothing was committed to is removed again
+ *       at {@link #close}: a run that fails leaves no out/ behind.</li>
  *   <li>{@link #resolve} accepts only plain lower-case file names ({@code [a-z0-9][a-z0-9._-]*}),
  *       never a path.</li>
  *   <li>{@link #write} writes a temp file in the folder, fsyncs it and renames it over the target
@@ -43,8 +48,12 @@ import org.reap.render.RenderException;
  * Not thread-safe: one run, one thread.
  */
 public final class OutputDir implements AutoCloseable {
-    /** Name of the lock file inside the folder. */
-    public static final String LOCK_FILE = ".reap.lock";
+    /** The dot-folder inside the output folder that holds reap's own files, not published ones. */
+    public static final String OWN_DIR = ".reap";
+    /** The lock file, relative to the output folder. */
+    public static final String LOCK_FILE = OWN_DIR + "/lock";
+    /** Where versions before the dot-folder kept the lock and the manifest (removed when seen). */
+    static final List<String> LEGACY_FILES = List.of(".reap.lock", "reap-manifest.tsv");
     static final String TEMP_SUFFIX = ".reap-tmp";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,199}");
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -60,6 +69,9 @@ public final class OutputDir implements AutoCloseable {
     private final FileLock lock;
     private final Map<String, Staged> staged = new LinkedHashMap<>();
     private boolean closed;
+    /** Whether open() made the folder (then close() removes it if nothing was committed). */
+    private boolean created;
+    private boolean committed;
 
     /** Streams a file's content; used by {@link #write(String, Content)}. */
     @FunctionalInterface
@@ -109,6 +121,7 @@ public final class OutputDir implements AutoCloseable {
                     + " --out, or move the file away.");
         }
         Path dir;
+        boolean created = !Files.exists(out, LinkOption.NOFOLLOW_LINKS);
         try {
             Files.createDirectories(out);
             dir = out.toRealPath();
@@ -124,7 +137,9 @@ public final class OutputDir implements AutoCloseable {
             throw busy(shown, String.valueOf(ProcessHandle.current().pid()));
         }
         try {
-            return lockAndClean(dir, shown);
+            OutputDir result = lockAndClean(dir, shown);
+            result.created = created;
+            return result;
         } catch (RenderException | RuntimeException e) {
             LOCKED_HERE.remove(dir);
             throw e;
@@ -132,6 +147,17 @@ public final class OutputDir implements AutoCloseable {
     }
 
     private static OutputDir lockAndClean(Path dir, String shown) throws RenderException {
+        Path own = dir.resolve(OWN_DIR);
+        if (Files.isSymbolicLink(own) || Files.exists(own, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(own, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RenderException(shown + OWN_DIR + " is not a folder (reap keeps its own files there). Move it away,"
+                    + " or pass another --out.");
+        }
+        try {
+            Files.createDirectories(own);
+        } catch (IOException e) {
+            throw new RenderException("Cannot create " + shown + OWN_DIR + "/ (" + reason(e)
+                    + "). Check the folder's permissions, or pass another --out.", null, e);
+        }
         Path lockPath = dir.resolve(LOCK_FILE);
         FileChannel channel;
         try {
@@ -167,12 +193,30 @@ public final class OutputDir implements AutoCloseable {
         }
         OutputDir result = new OutputDir(dir, shown, channel, lock);
         result.removeStaleTemps();
+        result.removeLegacyLock();
         return result;
     }
 
     private static RenderException busy(String shown, String pid) {
         return new RenderException("another reap render is writing to " + shown + " (started by process " + pid
                 + "); wait for it or use another --out");
+    }
+
+    /** An older reap's lock beside the documents: removed unless an older run still holds it. */
+    private void removeLegacyLock() {
+        Path old = dir.resolve(".reap.lock");
+        if (!Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(old, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock l = ch.tryLock();
+            if (l != null) {
+                Files.deleteIfExists(old);
+                l.release();
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            // held or unreadable: left for a later run
+        }
     }
 
     /** The folder (its real path). */
@@ -205,7 +249,7 @@ public final class OutputDir implements AutoCloseable {
     /** Atomically writes (or replaces) a file from streamed content. */
     public void write(String name, Content content) throws RenderException {
         Path target = resolve(name);
-        Path temp = writeTemp(name, content);
+        Path temp = writeTemp(dir, name, content);
         try {
             move(temp, target);
         } catch (IOException e) {
@@ -213,14 +257,28 @@ public final class OutputDir implements AutoCloseable {
             throw new RenderException("Could not replace " + shown + name + " (" + reason(e) + "). The previous"
                     + " file, if any, is unchanged.", null, e);
         }
+        committed = true;
         syncDir();
     }
 
     /** Writes a file under a temp name; it replaces {@code name} only at {@link #commitAll}. */
     public Staged stage(String name, byte[] bytes) throws RenderException {
         checkOpen();
+        return stage(name, resolve(name), dir, bytes);
+    }
+
+    /**
+     * As {@link #stage}, for one of reap's own files: it goes in {@code .reap/}, not among the
+     * published documents. Committing it removes the file's older place ({@code reap-manifest.tsv}).
+     */
+    public Staged stageOwn(String name, byte[] bytes) throws RenderException {
+        checkOpen();
         Path target = resolve(name);
-        Path temp = writeTemp(name, out -> out.write(bytes));
+        return stage(OWN_DIR + "/" + name, dir.resolve(OWN_DIR).resolve(target.getFileName()), dir.resolve(OWN_DIR), bytes);
+    }
+
+    private Staged stage(String name, Path target, Path folder, byte[] bytes) throws RenderException {
+        Path temp = writeTemp(folder, target.getFileName().toString(), out -> out.write(bytes));
         Staged s = new Staged(name, target, temp);
         Staged previous = staged.put(name, s);
         if (previous != null) {
@@ -256,6 +314,15 @@ public final class OutputDir implements AutoCloseable {
             }
         }
         syncDir();
+        committed |= !done.isEmpty();
+        if (done.stream().anyMatch(p -> p.getParent().getFileName().toString().equals(OWN_DIR))) {
+            for (String old : LEGACY_FILES.subList(1, LEGACY_FILES.size())) {
+                Path p = dir.resolve(old);
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteQuietly(p);
+                }
+            }
+        }
         return done;
     }
 
@@ -280,11 +347,17 @@ public final class OutputDir implements AutoCloseable {
         }
         closeQuietly(lockChannel);
         LOCKED_HERE.remove(dir);
+        if (created && !committed) {
+            // this run made the folder and wrote nothing in it: leave no trace (nothing else can be in it but our own)
+            deleteQuietly(dir.resolve(LOCK_FILE));
+            deleteQuietly(dir.resolve(OWN_DIR));
+            deleteQuietly(dir);
+        }
     }
 
-    private Path writeTemp(String name, Content content) throws RenderException {
+    private Path writeTemp(Path folder, String name, Content content) throws RenderException {
         checkOpen();
-        Path temp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()
+        Path temp = folder.resolve("." + name + "." + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet()
                 + TEMP_SUFFIX);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
@@ -308,10 +381,14 @@ public final class OutputDir implements AutoCloseable {
     }
 
     private void removeStaleTemps() throws RenderException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*" + TEMP_SUFFIX)) {
-            for (Path p : entries) {
-                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p)) {
-                    Files.deleteIfExists(p);
+        try {
+            for (Path folder : List.of(dir, dir.resolve(OWN_DIR))) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, ".*" + TEMP_SUFFIX)) {
+                    for (Path p : entries) {
+                        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p)) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
                 }
             }
         } catch (IOException e) {

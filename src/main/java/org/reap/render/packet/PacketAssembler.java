@@ -261,6 +261,7 @@ public final class PacketAssembler {
         int ownPage = 0;
         for (Piece piece : part.pieces()) {
           PdfReader r = new PdfReader(piece.pdf());
+          ActiveContent.strip(r); // nothing that runs, submits, launches or carries files (PacketPlanner names it)
           TaggedCopy.Input input = copy.prepare(r);
           allTagged &= input.tagged;
           int first = page + 1;

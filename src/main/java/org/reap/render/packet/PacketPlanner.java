@@ -37,6 +37,9 @@ public final class PacketPlanner {
   /** Rule id: a file from elsewhere keeps the packet from conforming to PDF/UA-1 and PDF/A-2a. */
   public static final String ACCESSIBILITY = "packet.accessibility";
 
+  /** A warning: active content (scripts, actions, media, embedded files) was removed from an attached PDF. */
+  public static final String ACTIVE_CONTENT = "packet.active-content";
+
   private static final List<PdfConformance.Profile> PROFILES = List.of(PdfConformance.Profile.PDF_UA_1, PdfConformance.Profile.PDF_A_2A);
 
   /**
@@ -192,8 +195,19 @@ public final class PacketPlanner {
    */
   private static byte[] importFile(String name, Node.Obj a, Path f, Diagnostics diagnostics) {
     try {
+      String special = org.reap.source.SpecialFiles.kind(f);
+      if (special != null) {
+        // validate refuses it too; checked again here as the file may have changed since
+        diagnostics.error(ATTACHMENT, a.spanOf("file"), name + ": " + a.string("file") + " is " + special + ", not a regular file", "attach a PDF file");
+        return null;
+      }
       byte[] bytes = Files.readAllBytes(f);
       PacketAssembler.check(name + " (" + a.string("file") + ")", bytes);
+      ActiveContent.Removed removed = ActiveContent.scan(bytes);
+      if (!removed.isEmpty()) {
+        diagnostics.warning(ACTIVE_CONTENT, a.spanOf("file"), name + " (" + a.string("file") + "): removed from the packet, as packets are posted publicly: " + removed.describe(),
+            "the pages are kept; scripts, form actions, launches, media and embedded files are not (docs/security.md, \"Agenda packets\")");
+      }
       return bytes;
     } catch (RenderException e) {
       diagnostics.error(ATTACHMENT, a.spanOf("file"), e.getMessage(), e.hint());

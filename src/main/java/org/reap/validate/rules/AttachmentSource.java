@@ -47,6 +47,8 @@ public final class AttachmentSource implements Rule {
               out.report(a.spanOf("file"), "the attachment file \"" + file + "\" is outside the repository", "copy the file into the repository");
             } else if (Files.isDirectory(target)) {
               out.report(a.spanOf("file"), "\"" + file + "\" is a folder, not a file", "name the PDF file itself");
+            } else if (org.reap.source.SpecialFiles.kind(target) != null) {
+              out.report(a.spanOf("file"), "the attachment file \"" + file + "\" is " + org.reap.source.SpecialFiles.kind(target) + ", not a regular file", "put the PDF file itself in the repository");
             }
           } catch (IOException e) {
             out.report(a.spanOf("file"), "the attachment file \"" + file + "\" cannot be read", "check that it exists and can be read");

@@ -73,7 +73,7 @@ class CrashSafetyTest {
     try (Stream<Path> s = Files.list(out)) {
       for (Path p : s.toList()) {
         String n = p.getFileName().toString();
-        if (!n.equals(OutputDir.LOCK_FILE) && !n.endsWith(OutputDir.TEMP_SUFFIX)) {
+        if (!n.equals(OutputDir.OWN_DIR) && !n.endsWith(OutputDir.TEMP_SUFFIX)) {
           m.put(n, Files.readAllBytes(p));
         }
       }

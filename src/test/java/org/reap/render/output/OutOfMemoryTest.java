@@ -69,7 +69,7 @@ class OutOfMemoryTest {
         .contains("JAVA_OPTS_REAP=-Xmx")
         .doesNotContain("Exception", "OutOfMemoryError", "\tat ");
     try (var files = Files.list(out)) {
-      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(OutputDir.LOCK_FILE)))
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(OutputDir.OWN_DIR)))
           .containsExactly("big-timeline.pdf");
     }
     assertThat(Files.readString(out.resolve("big-timeline.pdf"), StandardCharsets.UTF_8)).isEqualTo("the previous good file");

@@ -42,7 +42,7 @@ class OutputDirEdgesTest {
           .isInstanceOf(RenderException.class)
           .hasMessageStartingWith("Could not move b.pdf into " + out + "/ (")
           .hasMessageEndingWith("). Already replaced: a.pdf; the others are unchanged.");
-      assertThat(listing(out)).containsExactly(".reap.lock", "a.pdf", "b.pdf");
+      assertThat(listing(out)).containsExactly(".reap", "a.pdf", "b.pdf");
       assertThat(Files.readString(out.resolve("a.pdf"))).isEqualTo("A");
       assertThat(dir.commitAll()).as("nothing is left staged").isEmpty();
     }
@@ -55,7 +55,7 @@ class OutputDirEdgesTest {
       Files.createDirectories(out.resolve("a.pdf/inside"));
       dir.stage("a.pdf", text("A"));
       assertThatThrownBy(dir::commitAll).hasMessageEndingWith("). No file was changed.");
-      assertThat(listing(out)).containsExactly(".reap.lock", "a.pdf");
+      assertThat(listing(out)).containsExactly(".reap", "a.pdf");
     }
   }
 
@@ -68,7 +68,7 @@ class OutputDirEdgesTest {
           .isInstanceOf(RenderException.class)
           .hasMessageStartingWith("Could not replace " + out + "/a.pdf (")
           .hasMessageEndingWith("). The previous file, if any, is unchanged.");
-      assertThat(listing(out)).containsExactly(".reap.lock", "a.pdf");
+      assertThat(listing(out)).containsExactly(".reap", "a.pdf");
     }
   }
 
@@ -96,7 +96,7 @@ class OutputDirEdgesTest {
       dir.stage("b.pdf", text("B"));
       assertThat(dir.commitAll()).containsExactly(out.toRealPath().resolve("b.pdf"));
     }
-    assertThat(listing(out)).containsExactly(".reap.lock", "b.pdf");
+    assertThat(listing(out)).containsExactly(".reap", "b.pdf");
   }
 
   @Test
@@ -109,7 +109,7 @@ class OutputDirEdgesTest {
         .hasMessage("output folder " + out + "/ is closed");
     assertThatThrownBy(dir::commitAll).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> dir.write("a.pdf", text("A"))).isInstanceOf(IllegalStateException.class);
-    assertThat(listing(out)).containsExactly(".reap.lock");
+    assertThat(out).as("a folder this run made and wrote nothing to is removed again").doesNotExist();
     // the lock is free again: this JVM and others may open the folder
     try (OutputDir again = OutputDir.open(out)) {
       assertThat(again.path()).isEqualTo(out.toRealPath());
@@ -126,7 +126,7 @@ class OutputDirEdgesTest {
     Files.writeString(out.resolve("d.pdf.reap-tmp"), "not ours: no leading dot");
     Files.writeString(out.resolve(".e.pdf"), "not a temp");
     try (OutputDir dir = OutputDir.open(out)) {
-      assertThat(listing(out)).containsExactly(".c.pdf.123-3.reap-tmp", ".e.pdf", ".reap.lock", "d.pdf.reap-tmp");
+      assertThat(listing(out)).containsExactly(".c.pdf.123-3.reap-tmp", ".e.pdf", ".reap", "d.pdf.reap-tmp");
     }
     assertThat(Files.readString(elsewhere)).as("a link is removed, not followed").isEqualTo("keep");
   }
@@ -166,5 +166,22 @@ class OutputDirEdgesTest {
     try (OutputDir first = OutputDir.open(Path.of(out + "/"))) {
       assertThatThrownBy(() -> OutputDir.open(out)).hasMessageContaining("writing to " + out + "/ (");
     }
+  }
+
+  @Test
+  void bookkeepingLivesInTheDotFolderAndOldPlacesAreRemoved() throws Exception {
+    Path out = java.nio.file.Files.createDirectories(tmp.resolve("old-out"));
+    java.nio.file.Files.writeString(out.resolve(".reap.lock"), "123\n");
+    java.nio.file.Files.writeString(out.resolve("reap-manifest.tsv"), "# old\n");
+    try (OutputDir dir = OutputDir.open(out)) {
+      assertThat(out.resolve(".reap.lock")).as("an old lock nobody holds").doesNotExist();
+      assertThat(out.resolve(OutputDir.LOCK_FILE)).exists();
+      dir.stage("a.pdf", text("A"));
+      dir.stageOwn("manifest.tsv", text("M"));
+      dir.commitAll();
+    }
+    assertThat(listing(out)).containsExactly(".reap", "a.pdf");
+    assertThat(java.nio.file.Files.readString(out.resolve(".reap/manifest.tsv"))).isEqualTo("M");
+    assertThat(listing(out.resolve(".reap"))).containsExactly("lock", "manifest.tsv");
   }
 }

@@ -37,7 +37,7 @@ class OutputDirTest {
             assertThat(dir.resolve("memo.pdf")).isEqualTo(out.toRealPath().resolve("memo.pdf"));
         }
         assertThat(Files.readString(out.resolve("memo.pdf"))).isEqualTo("newer");
-        assertThat(listing(out)).containsExactly(".reap.lock", "memo.pdf");
+        assertThat(listing(out)).containsExactly(".reap", "memo.pdf");
     }
 
     @ParameterizedTest
@@ -69,7 +69,7 @@ class OutputDirTest {
             })).isInstanceOf(RenderException.class);
         }
         assertThat(Files.readString(out.resolve("plan.html"))).isEqualTo("old");
-        assertThat(listing(out)).containsExactly(".reap.lock", "plan.html");
+        assertThat(listing(out)).containsExactly(".reap", "plan.html");
     }
 
     @Test
@@ -123,7 +123,7 @@ class OutputDirTest {
         Files.writeString(out.resolve("keep.pdf"), "keep");
         Files.writeString(out.resolve(".gitignore"), "*");
         try (OutputDir dir = OutputDir.open(out)) {
-            assertThat(listing(dir.path())).containsExactly(".gitignore", ".reap.lock", "keep.pdf");
+            assertThat(listing(dir.path())).containsExactly(".gitignore", ".reap", "keep.pdf");
         }
     }
 
@@ -141,7 +141,7 @@ class OutputDirTest {
         }
         assertThat(Files.readString(out.resolve("a.pdf"))).isEqualTo("new a");
         assertThat(Files.readString(out.resolve("b.html"))).isEqualTo("new b");
-        assertThat(listing(out)).containsExactly(".reap.lock", "a.pdf", "b.html");
+        assertThat(listing(out)).containsExactly(".reap", "a.pdf", "b.html");
     }
 
     @Test
@@ -154,7 +154,7 @@ class OutputDirTest {
             // a later document failed to render: the caller just closes
         }
         assertThat(Files.readString(out.resolve("a.pdf"))).isEqualTo("old");
-        assertThat(listing(out)).containsExactly(".reap.lock", "a.pdf");
+        assertThat(listing(out)).containsExactly(".reap", "a.pdf");
     }
 
     @Test
@@ -168,6 +168,7 @@ class OutputDirTest {
     void aSymlinkedLockFileIsNotFollowed() throws Exception {
         Path out = Files.createDirectories(tmp.resolve("out"));
         Path victim = Files.writeString(tmp.resolve("victim.txt"), "precious");
+        Files.createDirectories(out.resolve(OutputDir.OWN_DIR));
         Files.createSymbolicLink(out.resolve(OutputDir.LOCK_FILE), victim);
         assertThatThrownBy(() -> OutputDir.open(out)).isInstanceOf(RenderException.class)
                 .hasMessageContaining("lock file");

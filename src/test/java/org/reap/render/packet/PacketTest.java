@@ -300,4 +300,13 @@ class PacketTest {
     assertThat(PdfNavigation.starts(Files.readAllBytes(dir.resolve("out/riverton-eq-2025-05-13-item-2-packet.pdf")))).containsKey("Attachment 6: Fee schedule — Available from the clerk");
     again.close();
   }
+
+  @Test
+  void aPacketThatCannotBeWrittenIsAnOutputErrorAsForRender() throws IOException {
+    Files.writeString(dir.resolve("blocker"), "a file where the folder should be\n");
+    Run r = Run.in(dir, "packet", "riverton-eq-2025-05-13-item-2", "--as-of", "2025-05-01", "--out", "blocker");
+    assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OUTPUT);
+    assertThat(r.out()).doesNotContain("wrote");
+    assertThat(r.err()).contains("is a file, not a folder").doesNotContain("\tat ");
+  }
 }
