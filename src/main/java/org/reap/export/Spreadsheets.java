@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.reap.model.Document;
 import org.reap.model.Node;
 import org.reap.model.Repository;
+import org.reap.model.Status;
 import org.reap.model.When;
-import org.reap.render.Status;
 import org.reap.render.Text;
 
 /** Milestones and indicators as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents). */
@@ -42,9 +42,9 @@ public final class Spreadsheets {
               s(e.string("team")),
               s(e.string("deliverable")),
               Boolean.TRUE.equals(e.value("partnership")) ? "yes" : "no",
-              Status.of(e),
+              Status.reported(e).key(),
               s(e.string("completed")),
-              Status.overdue(e, "date", asOf) ? "yes" : "no",
+              Status.overdue(e, asOf) ? "yes" : "no",
               e.string("notes") == null ? "" : Text.plain(e.string("notes")));
         }
       }
