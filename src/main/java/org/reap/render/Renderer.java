@@ -248,12 +248,28 @@ public final class Renderer {
 
   /** The XHTML of one job, before it becomes PDF or HTML (for golden tests and debugging). */
   public String xhtml(Job job) throws RenderException {
-    return templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+    return fill(job);
+  }
+
+  private final Map<String, FallbackText.Fallbacks> fallbacks = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The job's template filled in; in a translated copy every run of text that falls back to the
+   * document's own language is marked with that language (see {@link FallbackText}).
+   */
+  private String fill(Job job) throws RenderException {
+    String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+    if (!job.isTranslation()) {
+      return xhtml;
+    }
+    String own = Translations.defaultLanguage(job.source());
+    FallbackText.Fallbacks f = fallbacks.computeIfAbsent(job.language() + "|" + own, k -> FallbackText.of(repo, job.language(), own));
+    return FallbackText.mark(xhtml, f);
   }
 
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
-    String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+    String xhtml = fill(job);
     return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate()));
   }
 
@@ -437,7 +453,7 @@ public final class Renderer {
 
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
     try {
-      String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+      String xhtml = fill(job);
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, "reap " + org.reap.cli.Versions.version(), options.pdfDate());
       String key = Manifest.sha256(String.join("\n", "reap " + org.reap.cli.Versions.version(), options.formats().toString(), meta.toString(), xhtml));
       if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
