@@ -491,10 +491,35 @@ public final class Renderer {
 
   /** out/index.html: every document with its links, kind, date and status, for a CI artifact or a site. */
   public byte[] index(List<Job> jobs) throws RenderException {
+    return index(jobs, Set.of());
+  }
+
+  /** The index, listing also the agenda packets named in {@code packets} (file names in out/). */
+  public byte[] index(List<Job> jobs, Set<String> packets) throws RenderException {
     Labels labels = new Labels(Locale.US);
     Views views = new Views(repo, labels, options.asOf());
-    String xhtml = templates.get().render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML)), labels);
+    String xhtml = templates.get().render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML), packets), labels);
     return html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The packet files of an agenda item: what {@code reap packet ITEM} writes, with and without --supplemental. */
+  public static List<String> packetFiles(String item) {
+    return List.of(item + "-packet.pdf", item + "-supplemental-packet.pdf");
+  }
+
+  /** The agenda packets that {@code reap packet} has written into {@code outDir} for the jobs' agenda items. */
+  public static Set<String> packetsIn(Path outDir, List<Job> jobs) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (Job j : jobs) {
+      if (!j.isTranslation() && j.template().equals("memo.ftlx")) {
+        for (String f : packetFiles(j.source().id())) {
+          if (java.nio.file.Files.isRegularFile(outDir.resolve(f))) {
+            out.add(f);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private String author(Job job) {

@@ -699,7 +699,7 @@ public final class Views {
   }
 
   /** The index page: one row per output document. */
-  public Map<String, Object> index(List<Renderer.Job> jobs, boolean pdf, boolean html) {
+  public Map<String, Object> index(List<Renderer.Job> jobs, boolean pdf, boolean html, java.util.Set<String> packets) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("lang", "en");
     m.put("as_of", mb.date(asOf));
@@ -741,6 +741,16 @@ public final class Views {
       r.put("detail", detail(d, j));
       if (translations.containsKey(j.name())) {
         r.put("translations", translations.get(j.name()));
+      }
+      if (j.template().equals("memo.ftlx")) {
+        List<Object> ps = new ArrayList<>();
+        List<String> files = Renderer.packetFiles(d.id());
+        for (int i = 0; i < files.size(); i++) {
+          if (packets.contains(files.get(i))) {
+            ps.add(Map.of("label", labels.get(i == 0 ? "index.packet" : "index.supplemental-packet"), "pdf", files.get(i)));
+          }
+        }
+        r.put("packets", ps);
       }
       Document plan = planOf(d);
       r.put("group", plan != null ? plan.root().string("jurisdiction") : d.kindName().equals("agenda-item") ? d.root().obj("committee").string("jurisdiction") : "");
