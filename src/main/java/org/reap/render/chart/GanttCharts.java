@@ -198,8 +198,10 @@ final class GanttCharts {
         }
         LocalDate lower = first.withDayOfMonth(1);
         long days = ChronoUnit.DAYS.between(lower, last) + 1;
-        // room right of the last bar for its status label
-        LocalDate upper = last.plusDays(Math.max(20, days / 6)).withDayOfMonth(1).plusMonths(1);
+        // room right of the last bar for its status label, more for longer words ("No status reported")
+        int longest = spec.tasks().stream().mapToInt(t -> t.statusLabel().length()).max().orElse(0);
+        double words = Math.max(1.0, longest / 11.0);
+        LocalDate upper = last.plusDays(Math.round(Math.max(20, days / 6) * words)).withDayOfMonth(1).plusMonths(1);
         long months = ChronoUnit.MONTHS.between(lower, upper);
         int step = months <= 9 ? 1 : months <= 18 ? 2 : months <= 36 ? 3 : months <= 72 ? 6 : 12;
 
