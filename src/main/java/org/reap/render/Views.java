@@ -778,7 +778,11 @@ public final class Views {
           late += Status.overdue(e, asOf) ? 1 : 0;
           unreported += Status.pastWithoutStatus(e, asOf) ? 1 : 0;
         }
-        return labels.get("index.milestones", total, done, late, unreported);
+        if (total == 0) {
+          return labels.get("progress.no-milestones");
+        }
+        String line = labels.get("index.milestones", total, done, late);
+        return unreported == 0 ? line : line + "; " + labels.get("status.past-without-status", unreported);
       }
       default -> {
         String j2 = d.root().string("jurisdiction");
