@@ -61,6 +61,39 @@ public final class PacketCommand implements Callable<Integer> {
   @Option(names = "--supplemental", description = "Only the attachments added or revised after the agenda was published (marked supplemental: yes, or status revised).")
   boolean supplemental;
 
+  /**
+   * out/index.html made again so that it lists the new packet too, when {@code reap render} wrote
+   * one; with the formats that render wrote (told by the files in out/). Null when there is none.
+   */
+  static byte[] indexWithPackets(org.reap.model.Repository repo, AsOfOption.AsOf date, Path tdir, Path outDir, String written) throws org.reap.render.RenderException {
+    if (!java.nio.file.Files.isRegularFile(outDir.resolve("index.html"))) {
+      return null;
+    }
+    // every copy render can make (each shipped language); the index lists those found in out/
+    Renderer all = new Renderer(repo, new Renderer.Options(date.date(), date.instant(), EnumSet.allOf(Renderer.Format.class), tdir, Set.of(), null, org.reap.render.Labels.SHIPPED).withVersion(Versions.version()));
+    List<Renderer.Job> jobs = new java.util.ArrayList<>();
+    EnumSet<Renderer.Format> formats = EnumSet.noneOf(Renderer.Format.class);
+    for (Renderer.Job j : all.jobs()) {
+      boolean pdf = java.nio.file.Files.isRegularFile(outDir.resolve(j.name() + ".pdf"));
+      boolean html = java.nio.file.Files.isRegularFile(outDir.resolve(j.name() + ".html"));
+      if (pdf || html) {
+        jobs.add(j);
+      }
+      if (pdf) {
+        formats.add(Renderer.Format.PDF);
+      }
+      if (html) {
+        formats.add(Renderer.Format.HTML);
+      }
+    }
+    if (formats.isEmpty()) {
+      return null;
+    }
+    Set<String> packets = new java.util.TreeSet<>(Renderer.packetsIn(outDir, jobs));
+    packets.add(written);
+    return new Renderer(repo, new Renderer.Options(date.date(), date.instant(), formats, tdir, Set.of())).index(jobs, packets);
+  }
+
   @Option(names = "--templates", paramLabel = "DIR", description = "Templates that override the defaults.")
   Path templates;
 
@@ -106,6 +139,10 @@ public final class PacketCommand implements Callable<Integer> {
     Path outDir = cwd.resolve(out != null ? out : Path.of("out"));
     try (OutputDir od = OutputDir.open(outDir)) {
       od.stage(result.fileName(), result.pdf());
+      byte[] index = indexWithPackets(c.repository(), date, tdir, outDir, result.fileName());
+      if (index != null) {
+        od.stage("index.html", index);
+      }
       od.commitAll();
     } catch (RenderException e) {
       // the packet was made; writing it failed (a full disk, permissions, another run): an output error, as for render and export

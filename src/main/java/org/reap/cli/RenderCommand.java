@@ -197,7 +197,7 @@ public final class RenderCommand implements Callable<Integer> {
         // nothing the run depends on changed, and index.html and every file are as written: keep all
       } else if (onlySet.isEmpty()) {
         Manifest previous = Manifest.read(outDir);
-        byte[] index = renderer.index(renderer.jobs());
+        byte[] index = renderer.index(renderer.jobs(), Renderer.packetsIn(outDir, renderer.jobs()));
         if (!written.isEmpty() || !java.util.Arrays.equals(index, readOrNull(outDir.resolve("index.html")))) {
           dir.stage("index.html", index);
           written.add("index.html");

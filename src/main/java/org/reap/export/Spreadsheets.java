@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.reap.model.Document;
 import org.reap.model.Node;
 import org.reap.model.Repository;
+import org.reap.model.Status;
 import org.reap.model.When;
-import org.reap.render.Status;
 import org.reap.render.Text;
 
 /**
@@ -49,9 +49,9 @@ public final class Spreadsheets {
               text(e.string("team")),
               text(e.string("deliverable")),
               Boolean.TRUE.equals(e.value("partnership")) ? "yes" : "no",
-              text(Status.of(e)),
+              text(Status.reported(e).key()),
               text(e.string("completed")),
-              Status.overdue(e, "date", asOf) ? "yes" : "no",
+              Status.overdue(e, asOf) ? "yes" : "no",
               e.string("notes") == null ? "" : text(Text.plain(e.string("notes"))));
         }
       }

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.reap.model.Document;
 import org.reap.model.Node;
 import org.reap.model.Repository;
+import org.reap.model.Status;
 import org.reap.model.When;
-import org.reap.render.Status;
 
 /**
  * What changed in a plan's milestones and indicators between an earlier revision and now.
@@ -37,10 +37,7 @@ public final class Changes {
 
   static Map<String, Node.Obj> milestones(Repository repo, String planId) {
     Map<String, Node.Obj> m = new LinkedHashMap<>();
-    for (Document d : repo.ofKind("milestones")) {
-      if (!planId.equals(d.root().string("plan"))) {
-        continue;
-      }
+    for (Document d : repo.timelinesOf(planId)) {
       for (Node n : d.root().list("entries")) {
         Node.Obj e = (Node.Obj) n;
         String key = e.string("id") != null ? "id:" + e.string("id") : d.id() + ":" + e.string("title").strip().toLowerCase(Locale.ROOT);
@@ -64,10 +61,10 @@ public final class Changes {
           if (o == null) {
             added.add(new Item(e, null));
           } else {
-            if (Status.of(e).equals("done") && !Status.of(o).equals("done")) {
+            if (Status.reported(e) == Status.DONE && Status.reported(o) != Status.DONE) {
               completed.add(new Item(e, o));
             }
-            if (Status.of(e).equals("dropped") && !Status.of(o).equals("dropped")) {
+            if (Status.reported(e) == Status.DROPPED && Status.reported(o) != Status.DROPPED) {
               dropped.add(new Item(e, o));
             }
             When a = o.value("date");
@@ -76,7 +73,7 @@ public final class Changes {
               redated.add(new Item(e, o));
             }
           }
-          if (Status.overdue(e, "date", asOf) && (o == null || !Status.overdue(o, "date", beforeDate))) {
+          if (Status.overdue(e, asOf) && (o == null || !Status.overdue(o, beforeDate))) {
             late.add(new Item(e, o));
           }
         });

@@ -55,6 +55,22 @@ public final class Repository {
     return documents.stream().filter(d -> d.kindName().equals(kind)).toList();
   }
 
+  /** The milestone files (timelines) that name the plan, in file order. */
+  public List<Document> timelinesOf(String planId) {
+    return ofKind("milestones").stream().filter(d -> planId.equals(d.root().string("plan"))).toList();
+  }
+
+  /** The milestones of a plan: every entry of every timeline that names it, in file order. */
+  public List<Node.Obj> milestonesOf(String planId) {
+    List<Node.Obj> out = new ArrayList<>();
+    for (Document d : timelinesOf(planId)) {
+      for (Node n : d.root().list("entries")) {
+        out.add((Node.Obj) n);
+      }
+    }
+    return out;
+  }
+
   /** Every definition of every id, in file order; an id defined twice has two. */
   public Map<String, List<Definition>> ids() {
     return Collections.unmodifiableMap(ids);

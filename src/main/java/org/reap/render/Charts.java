@@ -75,7 +75,8 @@ public final class Charts {
 
   public record Series(String name, List<BigDecimal> values) {}
 
-  public record Task(String group, String name, String start, String end, String status) {}
+  /** A gantt bar; {@code statusLabel} is the status word in the document's language. */
+  public record Task(String group, String name, String start, String end, String status, String statusLabel) {}
 
   /** A line chart, or null when it has more categories or series than a chart can show. */
   public static String line(String title, String xLabel, String yLabel, List<String> categories, List<Series> series, BigDecimal target, String targetLabel) {
@@ -140,6 +141,9 @@ public final class Charts {
             g.writeStringField("start", t.start());
             g.writeStringField("end", t.end());
             g.writeStringField("status", t.status());
+            if (t.statusLabel() != null) {
+              g.writeStringField("statusLabel", fit(t.statusLabel()));
+            }
             g.writeEndObject();
           }
           g.writeEndArray();

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.reap.model.Length;
 import org.reap.model.Markdown;
 import org.reap.model.Node;
+import org.reap.model.Status;
 import org.reap.model.When;
 
 /**
@@ -70,6 +71,15 @@ public final class ModelBuilder {
 
   public Map<String, Object> date(When w) {
     return Dates.model(w, labels.locale(), labels.get("date.tbd"));
+  }
+
+  /** A status as templates see it: key, label (in the document's language) and symbol. */
+  public Map<String, Object> status(Status s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", s.key());
+    m.put("label", labels.get(s.labelKey()));
+    m.put("symbol", s.symbol());
+    return m;
   }
 
   public Map<String, Object> date(LocalDate d) {

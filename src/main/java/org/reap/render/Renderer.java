@@ -278,12 +278,28 @@ public final class Renderer {
 
   /** The XHTML of one job, before it becomes PDF or HTML (for golden tests and debugging). */
   public String xhtml(Job job) throws RenderException {
-    return templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+    return fill(job);
+  }
+
+  private final Map<String, FallbackText.Fallbacks> fallbacks = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The job's template filled in; in a translated copy every run of text that falls back to the
+   * document's own language is marked with that language (see {@link FallbackText}).
+   */
+  private String fill(Job job) throws RenderException {
+    String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+    if (!job.isTranslation()) {
+      return xhtml;
+    }
+    String own = Translations.defaultLanguage(job.source());
+    FallbackText.Fallbacks f = fallbacks.computeIfAbsent(job.language() + "|" + own, k -> FallbackText.of(repo, job.language(), own));
+    return FallbackText.mark(xhtml, f);
   }
 
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
-    String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+    String xhtml = fill(job);
     return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
   }
 
@@ -467,7 +483,7 @@ public final class Renderer {
 
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
     try {
-      String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+      String xhtml = fill(job);
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
       String key = Manifest.sha256(String.join("\n", options.generator(), options.formats().toString(), meta.toString(), xhtml));
       if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
@@ -505,10 +521,35 @@ public final class Renderer {
 
   /** out/index.html: every document with its links, kind, date and status, for a CI artifact or a site. */
   public byte[] index(List<Job> jobs) throws RenderException {
+    return index(jobs, Set.of());
+  }
+
+  /** The index, listing also the agenda packets named in {@code packets} (file names in out/). */
+  public byte[] index(List<Job> jobs, Set<String> packets) throws RenderException {
     Labels labels = new Labels(Locale.US);
     Views views = new Views(repo, labels, options.asOf(), options.generator());
-    String xhtml = templates.get().render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML)), labels);
+    String xhtml = templates.get().render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML), packets), labels);
     return html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The packet files of an agenda item: what {@code reap packet ITEM} writes, with and without --supplemental. */
+  public static List<String> packetFiles(String item) {
+    return List.of(item + "-packet.pdf", item + "-supplemental-packet.pdf");
+  }
+
+  /** The agenda packets that {@code reap packet} has written into {@code outDir} for the jobs' agenda items. */
+  public static Set<String> packetsIn(Path outDir, List<Job> jobs) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (Job j : jobs) {
+      if (!j.isTranslation() && j.template().equals("memo.ftlx")) {
+        for (String f : packetFiles(j.source().id())) {
+          if (java.nio.file.Files.isRegularFile(outDir.resolve(f))) {
+            out.add(f);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private String author(Job job) {

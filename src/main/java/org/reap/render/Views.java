@@ -13,6 +13,7 @@ import org.reap.model.Document;
 import org.reap.model.Meetings;
 import org.reap.model.Node;
 import org.reap.model.Repository;
+import org.reap.model.Status;
 import org.reap.model.When;
 import org.reap.schema.Kinds;
 import org.reap.schema.DocumentKinds;
@@ -153,20 +154,11 @@ public final class Views {
     Map<String, Object> m = base(d, d.id());
     List<Map<String, Object>> groups = new ArrayList<>();
     Map<String, Map<String, Object>> byMonth = new LinkedHashMap<>();
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String s : Kinds.STATUSES) {
-      counts.put(s, 0);
-    }
-    int overdue = 0;
+    List<Node.Obj> entries = new ArrayList<>();
     for (Node n : d.root().list("entries")) {
       Node.Obj e = (Node.Obj) n;
+      entries.add(e);
       Map<String, Object> row = entry(e);
-      String status = Status.of(e);
-      if (Status.overdue(e, "date", asOf)) {
-        overdue++;
-      } else {
-        counts.merge(status, 1, Integer::sum);
-      }
       YearMonth month = e.value("month");
       When w = e.value("date");
       String key;
@@ -196,9 +188,12 @@ public final class Views {
       rows.add(row);
     }
     m.put("months", groups);
-    m.put("counts", statusCounts(counts, overdue));
+    m.put("counts", statusCounts(entries));
+    m.put("past_without_status", (int) entries.stream().filter(e -> Status.pastWithoutStatus(e, asOf)).count());
     Document plan = planOf(d);
+    m.put("legend", legend());
     m.put("gantt", plan == null ? null : gantt(plan));
+    m.put("gantt_alt", plan == null ? null : ganttAlt(plan));
     m.put("deliverables", plan == null ? List.of() : deliverables(plan));
     m.put("partnership_label", d.root().string("partnership_label") != null ? d.root().string("partnership_label") : labels.get("timeline.partnership"));
     return m;
@@ -206,11 +201,10 @@ public final class Views {
 
   private Map<String, Object> entry(Node.Obj e) {
     Map<String, Object> row = mb.object(e);
-    String status = Status.of(e);
-    boolean late = Status.overdue(e, "date", asOf);
-    row.put("status", Status.model(status, labels));
-    row.put("overdue", late);
-    row.put("shown_status", Status.model(late ? "overdue" : status, labels));
+    Status shown = Status.shown(e, asOf);
+    row.put("status", mb.status(Status.reported(e)));
+    row.put("overdue", shown == Status.OVERDUE);
+    row.put("shown_status", mb.status(shown));
     if (e.string("team") != null) {
       row.put("team_name", titleOf(e.string("team")));
     }
@@ -228,18 +222,71 @@ public final class Views {
     return row;
   }
 
-  private List<Object> statusCounts(Map<String, Integer> counts, int overdue) {
+  /** How many items show each status on the as-of date, in {@link Status#WORK} order. */
+  private List<Object> statusCounts(List<Node.Obj> items) {
+    Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
+    Status.WORK.forEach(st -> counts.put(st, 0));
+    items.forEach(e -> counts.merge(Status.shown(e, asOf), 1, Integer::sum));
     List<Object> out = new ArrayList<>();
-    counts.forEach(
-        (k, v) -> {
-          Map<String, Object> c = Status.model(k, labels);
-          c.put("count", v);
-          out.add(c);
-        });
-    Map<String, Object> o = Status.model("overdue", labels);
-    o.put("count", overdue);
-    out.add(o);
+    for (Status st : Status.WORK) {
+      Map<String, Object> c = mb.status(st);
+      c.put("count", counts.get(st));
+      out.add(c);
+    }
     return out;
+  }
+
+  /** The status legend, from the one vocabulary: "✓ Done, ◐ In progress, …". */
+  private String legend() {
+    List<String> words = new ArrayList<>();
+    for (Status st : Status.WORK) {
+      words.add(st.symbol() + " " + labels.get(st.labelKey()));
+    }
+    return labels.get("timeline.legend", String.join(", ", words));
+  }
+
+  /**
+   * The text alternative of the plan's Gantt chart: its type, how many phases show each status (in
+   * the words the table uses), and where the same data is in a table. Null when there is no chart.
+   */
+  String ganttAlt(Document plan) {
+    Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
+    int phases = 0;
+    java.util.Set<String> deliverables = new java.util.LinkedHashSet<>();
+    LocalDate first = null;
+    LocalDate last = null;
+    for (Node n : plan.root().list("deliverables")) {
+      Node.Obj del = (Node.Obj) n;
+      for (Node p : del.list("phases")) {
+        Node.Obj ph = (Node.Obj) p;
+        When w = ph.value("when");
+        if (w == null || w.isTbd() || !w.yearKnown()) {
+          continue;
+        }
+        phases++;
+        deliverables.add(del.string("id") != null ? del.string("id") : del.string("title"));
+        counts.merge(Status.shown(ph, asOf), 1, Integer::sum);
+        first = first == null || w.start().isBefore(first) ? w.start() : first;
+        last = last == null || w.end().isAfter(last) ? w.end() : last;
+      }
+    }
+    if (phases == 0 || gantt(plan) == null) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    for (Status st : Status.WORK) {
+      if (counts.containsKey(st)) {
+        parts.add(counts.get(st) + " " + labels.get(st.labelKey()));
+      }
+    }
+    return labels.get(
+        "timeline.gantt-alt",
+        phases,
+        deliverables.size(),
+        Dates.monthYear(first, labels.locale()),
+        Dates.monthYear(last, labels.locale()),
+        Dates.text(new When(When.Precision.DAY, asOf, asOf, true, ""), labels.locale(), ""),
+        String.join(", ", parts));
   }
 
   /** A Gantt chart of the plan's deliverables and their phases, with the as-of line. */
@@ -254,7 +301,8 @@ public final class Views {
         if (w == null || w.isTbd() || !w.yearKnown()) {
           continue;
         }
-        tasks.add(new Charts.Task(group, ph.string("title"), w.start().toString(), w.end().toString(), chartStatus(phaseStatus(ph))));
+        Status st = Status.shown(ph, asOf);
+        tasks.add(new Charts.Task(group, ph.string("title"), w.start().toString(), w.end().toString(), st.key(), labels.get(st.labelKey())));
       }
     }
     if (tasks.isEmpty()) {
@@ -263,82 +311,42 @@ public final class Views {
     return Charts.gantt(labels.get("timeline.gantt-title"), asOf.toString(), labels.get("report.as-of", Dates.text(new When(When.Precision.DAY, asOf, asOf, true, ""), labels.locale(), "")), tasks);
   }
 
-  /** The chart's five states: a phase whose dates passed without being marked done shows as late. */
-  private static String chartStatus(String state) {
-    return switch (state) {
-      case "done", "in-progress", "at-risk", "planned" -> state;
-      case "current" -> "in-progress";
-      case "past", "missed" -> "late";
-      default -> "planned";
-    };
-  }
-
-  private String phaseStatus(Node.Obj ph) {
-    String s = ph.string("status");
-    if (s != null) {
-      return s;
-    }
-    When w = ph.value("when");
-    if (w == null || w.isTbd()) {
-      return "planned";
-    }
-    if (w.end().isBefore(asOf)) {
-      return "past";
-    }
-    return w.start().isAfter(asOf) ? "planned" : "current";
-  }
-
   // ---- progress ------------------------------------------------------------------------------
 
   public Map<String, Object> progress(Document plan, String outputName) {
     Map<String, Object> m = base(plan, outputName);
-    List<Node.Obj> milestones = new ArrayList<>();
-    List<Document> timelines = new ArrayList<>();
-    for (Document d : repo.ofKind("milestones")) {
-      if (plan.id().equals(d.root().string("plan"))) {
-        timelines.add(d);
-        for (Node n : d.root().list("entries")) {
-          milestones.add((Node.Obj) n);
-        }
-      }
-    }
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String s : Kinds.STATUSES) {
-      counts.put(s, 0);
-    }
+    List<Node.Obj> milestones = repo.milestonesOf(plan.id());
+    List<Document> timelines = repo.timelinesOf(plan.id());
     int overdue = 0;
     int done = 0;
     int dropped = 0;
-    Map<String, List<Object>> byStatus = new LinkedHashMap<>();
-    byStatus.put("overdue", new ArrayList<>());
-    for (String s : Kinds.STATUSES) {
-      byStatus.put(s, new ArrayList<>());
+    int pastWithoutStatus = 0;
+    Map<Status, List<Object>> byStatus = new LinkedHashMap<>();
+    byStatus.put(Status.OVERDUE, new ArrayList<>());
+    for (Status st : Status.WORK) {
+      byStatus.putIfAbsent(st, new ArrayList<>());
     }
     List<Object> next30 = new ArrayList<>();
     List<Object> next60 = new ArrayList<>();
     List<Object> next90 = new ArrayList<>();
     List<Object> undated = new ArrayList<>();
     for (Node.Obj e : milestones) {
-      String s = Status.of(e);
-      if (!Status.overdue(e, "date", asOf)) {
-        counts.merge(s, 1, Integer::sum);
-      }
-      done += s.equals("done") ? 1 : 0;
-      dropped += s.equals("dropped") ? 1 : 0;
+      Status reported = Status.reported(e);
+      Status shown = Status.shown(e, asOf);
+      done += reported == Status.DONE ? 1 : 0;
+      dropped += reported == Status.DROPPED ? 1 : 0;
+      overdue += shown == Status.OVERDUE ? 1 : 0;
+      pastWithoutStatus += Status.pastWithoutStatus(e, asOf) ? 1 : 0;
       Map<String, Object> row = entry(e);
-      boolean late = Status.overdue(e, "date", asOf);
-      if (late) {
-        overdue++;
-        byStatus.get("overdue").add(row);
-      } else {
-        byStatus.get(s).add(row);
-      }
+      byStatus.get(shown).add(row);
       When w = e.value("date");
-      boolean open = s.equals("planned") || s.equals("in-progress") || s.equals("at-risk");
+      // work not reported done, dropped or missed and not overdue: what is still to come
+      boolean open = reported.isOpen() || reported == Status.NOT_REPORTED;
       if (open && w != null && (w.isTbd() || !w.yearKnown())) {
         undated.add(row);
-      } else if (open && w != null && !w.start().isBefore(asOf.plusDays(1))) {
-        long days = java.time.temporal.ChronoUnit.DAYS.between(asOf, w.start());
+      } else if (open && w != null && !w.end().isBefore(asOf)) {
+        // an item dated on the as-of day, or under way across it, is due within 30 days
+        long days = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(asOf, w.start()));
         if (days <= 30) {
           next30.add(row);
         } else if (days <= 60) {
@@ -353,8 +361,9 @@ public final class Views {
     summary.put("total", milestones.size());
     summary.put("done", done);
     summary.put("overdue", overdue);
+    summary.put("past_without_status", pastWithoutStatus);
     summary.put("percent_complete", counted == 0 ? 0 : (int) Math.round(100.0 * done / counted));
-    summary.put("counts", statusCounts(counts, overdue));
+    summary.put("counts", statusCounts(milestones));
     summary.put("next_30", next30);
     summary.put("next_60", next60);
     summary.put("next_90", next90);
@@ -364,7 +373,7 @@ public final class Views {
     byStatus.forEach(
         (k, rows) -> {
           if (!rows.isEmpty()) {
-            Map<String, Object> g = Status.model(k, labels);
+            Map<String, Object> g = mb.status(k);
             g.put("rows", rows);
             groups.add(g);
           }
@@ -373,6 +382,7 @@ public final class Views {
     m.put("timelines", timelines.stream().map(t -> (Object) Map.of("id", t.id(), "title", t.title())).toList());
     m.put("deliverables", deliverables(plan));
     m.put("gantt", gantt(plan));
+    m.put("gantt_alt", ganttAlt(plan));
     m.put("matrices", matrices(plan));
     m.put("indicators", indicators(plan));
     m.put("teams", teams(plan));
@@ -394,14 +404,13 @@ public final class Views {
       for (Node p : del.list("phases")) {
         Node.Obj ph = (Node.Obj) p;
         Map<String, Object> pm = mb.object(ph);
-        String st = phaseStatus(ph);
-        pm.put("state", st);
-        pm.put("state_label", labels.get("phase." + st));
+        pm.put("status", mb.status(Status.reported(ph)));
+        pm.put("shown_status", mb.status(Status.shown(ph, asOf)));
         phases.add(pm);
       }
       dm.put("phases", phases);
       if (del.string("status") != null) {
-        dm.put("status", Status.model(del.string("status"), labels));
+        dm.put("status", mb.status(Status.reported(del)));
       }
       int linked = 0;
       int linkedDone = 0;
@@ -410,7 +419,7 @@ public final class Views {
           Node.Obj eo = (Node.Obj) e;
           if (del.string("id").equals(eo.string("deliverable"))) {
             linked++;
-            linkedDone += Status.of(eo).equals("done") ? 1 : 0;
+            linkedDone += Status.reported(eo) == Status.DONE ? 1 : 0;
           }
         }
       }
@@ -449,22 +458,21 @@ public final class Views {
       Node.Obj t = (Node.Obj) n;
       Map<String, Object> tm = mb.object(t);
       List<Object> tasks = new ArrayList<>();
-      Map<String, Integer> counts = new LinkedHashMap<>();
+      Map<Status, Integer> counts = new LinkedHashMap<>();
       for (Node x : t.list("tasks")) {
         Node.Obj task = (Node.Obj) x;
         Map<String, Object> xm = mb.object(task);
-        boolean late = Status.overdue(task, "due", asOf);
-        String st = Status.of(task);
-        xm.put("status", Status.model(st, labels));
-        xm.put("shown_status", Status.model(late ? "overdue" : st, labels));
-        counts.merge(late ? "overdue" : st, 1, Integer::sum);
+        Status shown = Status.shown(task, asOf);
+        xm.put("status", mb.status(Status.reported(task)));
+        xm.put("shown_status", mb.status(shown));
+        counts.merge(shown, 1, Integer::sum);
         tasks.add(xm);
       }
       tm.put("tasks", tasks);
       List<Object> cs = new ArrayList<>();
       counts.forEach(
           (k, v) -> {
-            Map<String, Object> c = Status.model(k, labels);
+            Map<String, Object> c = mb.status(k);
             c.put("count", v);
             cs.add(c);
           });
@@ -538,7 +546,7 @@ public final class Views {
     List<Object> cs = new ArrayList<>();
     counts.forEach(
         (k, v) -> {
-          Map<String, Object> c = Status.model(k, labels);
+          Map<String, Object> c = mb.status(Status.ofKey(k));
           c.put("count", v);
           cs.add(c);
         });
@@ -552,7 +560,7 @@ public final class Views {
       Node.Obj o = (Node.Obj) n;
       Map<String, Object> om = mb.object(o);
       if (o.string("status") != null) {
-        om.put("status", Status.model(o.string("status"), labels));
+        om.put("status", mb.status(Status.reported(o)));
         counts.merge(o.string("status"), 1, Integer::sum);
       }
       om.put("items", outcomes(o.list("items"), counts));
@@ -659,10 +667,28 @@ public final class Views {
         rows.add(Map.of("name", s.name(), "values", s.values().stream().map(v -> (Object) (v == null ? "\u2014" : v.stripTrailingZeros().toPlainString())).toList()));
       }
       im.put("chart_rows", rows);
-      im.put("chart_alt", labels.get("indicator.chart-alt", ind.string("name"), categories.get(0), categories.get(categories.size() - 1)));
+      im.put("chart_alt", labels.get("indicator.chart-alt", ind.string("name"), categories.get(0), categories.get(categories.size() - 1), chartFinding(series.get(0), categories)));
     }
     im.put("groups", groupNames);
     return im;
+  }
+
+  /** The key finding of a line chart in numbers: the first series' first and last values. */
+  private String chartFinding(Charts.Series series, List<String> categories) {
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < series.values().size(); i++) {
+      if (series.values().get(i) != null) {
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    if (first < 0) {
+      return series.name();
+    }
+    String v0 = series.values().get(first).stripTrailingZeros().toPlainString();
+    String v1 = series.values().get(last).stripTrailingZeros().toPlainString();
+    return labels.get("indicator.chart-finding", series.name(), v0, categories.get(first), v1, categories.get(last));
   }
 
   // ---- plan, findings, equity analysis -------------------------------------------------------
@@ -671,11 +697,12 @@ public final class Views {
     Map<String, Object> m = base(d, d.id());
     m.put("meetings", meetings(d));
     m.put("gantt", gantt(d));
+    m.put("gantt_alt", ganttAlt(d));
     return m;
   }
 
   /** The index page: one row per output document. */
-  public Map<String, Object> index(List<Renderer.Job> jobs, boolean pdf, boolean html) {
+  public Map<String, Object> index(List<Renderer.Job> jobs, boolean pdf, boolean html, java.util.Set<String> packets) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("lang", "en");
     m.put("as_of", mb.date(asOf));
@@ -708,7 +735,6 @@ public final class Views {
       r.put("name", j.name());
       r.put("title", j.title());
       r.put("kind", labels.get(DocumentKinds.outputOf(j.template()).label()));
-      r.put("file", d.file().displayPath());
       if (pdf) {
         r.put("pdf", j.name() + ".pdf");
       }
@@ -718,6 +744,16 @@ public final class Views {
       r.put("detail", detail(d, j));
       if (translations.containsKey(j.name())) {
         r.put("translations", translations.get(j.name()));
+      }
+      if (j.template().equals("memo.ftlx")) {
+        List<Object> ps = new ArrayList<>();
+        List<String> files = Renderer.packetFiles(d.id());
+        for (int i = 0; i < files.size(); i++) {
+          if (packets.contains(files.get(i))) {
+            ps.add(Map.of("label", labels.get(i == 0 ? "index.packet" : "index.supplemental-packet"), "pdf", files.get(i)));
+          }
+        }
+        r.put("packets", ps);
       }
       Document plan = planOf(d);
       r.put("group", plan != null ? plan.root().string("jurisdiction") : d.kindName().equals("agenda-item") ? d.root().obj("committee").string("jurisdiction") : "");
@@ -737,16 +773,19 @@ public final class Views {
         int total = 0;
         int done = 0;
         int late = 0;
-        List<Document> sources = j.template().equals("timeline.ftlx") ? List.of(d) : repo.ofKind("milestones").stream().filter(x -> d.id().equals(x.root().string("plan"))).toList();
-        for (Document t : sources) {
-          for (Node n : t.root().list("entries")) {
-            Node.Obj e = (Node.Obj) n;
-            total++;
-            done += Status.of(e).equals("done") ? 1 : 0;
-            late += Status.overdue(e, "date", asOf) ? 1 : 0;
-          }
+        List<Node.Obj> entries = j.template().equals("timeline.ftlx") ? d.root().list("entries").stream().map(n -> (Node.Obj) n).toList() : repo.milestonesOf(d.id());
+        int unreported = 0;
+        for (Node.Obj e : entries) {
+          total++;
+          done += Status.reported(e) == Status.DONE ? 1 : 0;
+          late += Status.overdue(e, asOf) ? 1 : 0;
+          unreported += Status.pastWithoutStatus(e, asOf) ? 1 : 0;
         }
-        return labels.get("index.milestones", total, done, late);
+        if (total == 0) {
+          return labels.get("progress.no-milestones");
+        }
+        String line = labels.get("index.milestones", total, done, late);
+        return unreported == 0 ? line : line + "; " + labels.get("status.past-without-status", unreported);
       }
       default -> {
         String j2 = d.root().string("jurisdiction");

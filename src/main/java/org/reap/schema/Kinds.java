@@ -261,7 +261,7 @@ public final class Kinds {
             .opt("id", ID, "Id (optional; lets reports follow a milestone when it is re-dated).")
             .opt("month", MONTH, "The month it is listed under, where that differs from its date or the date is TBD.")
             .req("date", WHEN, "When: a day, a month, a range or TBD.")
-            .opt("date_as_written", STRING, "The date exactly as the source prints it, where it was corrected or read.")
+            .opt("date_as_written", STRING, "For editors: the date exactly as the source prints it, where it was corrected or read; not printed by the built-in templates.")
             .req("title", TEXT, "The milestone.")
             .opt("owner", STRING, "Who owns it, in words.")
             .opt("team", ScalarType.ref("team"), "The work team that owns it.")
@@ -269,9 +269,9 @@ public final class Kinds {
             .opt("objective", ScalarType.ref("objective"), "The objective it serves.")
             .opt("task", ScalarType.ref("task"), "The task it completes.")
             .opt("partnership", BOOLEAN, "yes where it is an opportunity for partnership (the checkbox column).")
-            .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands (default planned).")
+            .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands; when it is left out the documents say \"No status reported\", never overdue.")
             .opt("completed", WHEN, "When it was done.")
-            .opt("notes", TEXT, "Notes.");
+            .opt("notes", TEXT, "For editors; not printed by the built-in templates.");
     ObjType root =
         header("milestones")
             .opt("plan", ScalarType.ref("plan"), "The plan this timeline belongs to.")

@@ -84,8 +84,8 @@ class ChartsTest {
   @Test
   void aGanttChartFromHostileTextIsAcceptedByTheChartParser() throws RenderException {
     List<Charts.Task> tasks = List.of(
-        new Charts.Task(LONG, LONG, "2025-01-01", "2025-02-28", "done"),
-        new Charts.Task(null, "   ", "2025-03-01", "2025-03-31", "planned"));
+        new Charts.Task(LONG, LONG, "2025-01-01", "2025-02-28", "done", null),
+        new Charts.Task(null, "   ", "2025-03-01", "2025-03-31", "planned", null));
     GanttChartSpec spec = (GanttChartSpec) ChartSpecParser.parse(Charts.gantt(LONG, "2025-05-01", LONG, tasks), "chart 1");
     assertThat(spec.tasks()).hasSize(2);
     assertThat(spec.tasks().get(0).name()).hasSizeLessThanOrEqualTo(ChartSpecParser.MAX_TEXT).endsWith("\u2026");
@@ -97,7 +97,7 @@ class ChartsTest {
   void aChartLargerThanTheChartStepDrawsIsLeftOut() throws RenderException {
     List<Charts.Task> many = new ArrayList<>();
     for (int i = 0; i <= ChartSpecParser.MAX_TASKS; i++) {
-      many.add(new Charts.Task("g", "task " + i, "2025-01-01", "2025-01-31", "planned"));
+      many.add(new Charts.Task("g", "task " + i, "2025-01-01", "2025-01-31", "planned", null));
     }
     assertThat(Charts.gantt("t", null, null, many)).isNull();
     assertThat(ChartSpecParser.parse(Charts.gantt("t", null, null, many.subList(0, ChartSpecParser.MAX_TASKS)), "c")).isNotNull();

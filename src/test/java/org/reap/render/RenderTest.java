@@ -111,7 +111,7 @@ class RenderTest {
   @Test
   void timelineCarriesEveryMilestone() throws IOException {
     String text = pdfText(files(plans).get("score-2024-timeline.pdf"));
-    assertThat(text).contains("January 2024", "1/9/2024", "Confirm process to expand", "Host Community Listening Session(s)", "November 2024", "TBD", "Overdue");
+    assertThat(text).contains("January 2024", "1/9/2024", "Confirm process to expand", "Host Community Listening Session(s)", "November 2024", "TBD", "Overdue", "No status reported", "25 past their date with no status reported");
     String html = new String(files(plans).get("score-2024-timeline.html"), StandardCharsets.UTF_8);
     assertThat(html).startsWith("<!DOCTYPE html>").contains("lang=\"en\"", "<svg", "role=\"img\"");
   }
@@ -119,7 +119,7 @@ class RenderTest {
   @Test
   void progressReportSaysWhatIsDoneLateAndNext() throws IOException {
     String text = pdfText(files(plans).get("score-2024-work-plan-progress.pdf"));
-    assertThat(text).contains("PROGRESS REPORT", "As of October 29, 2024", "Percent complete", "Overdue", "Deliverables", "Standing meetings");
+    assertThat(text).contains("PROGRESS REPORT", "As of October 29, 2024", "19%", "of milestones done", "Overdue", "Due in the next 90 days", "25 past their date with no status reported", "Deliverables", "Standing meetings");
   }
 
   @Test

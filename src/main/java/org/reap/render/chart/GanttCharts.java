@@ -60,7 +60,11 @@ final class GanttCharts {
         IN_PROGRESS(TaskStatus.IN_PROGRESS, new Color(0x0072B2), Pattern.DIAGONAL, false),
         PLANNED(TaskStatus.PLANNED, new Color(0xF2F2F2), Pattern.NONE, true),
         AT_RISK(TaskStatus.AT_RISK, new Color(0xC85200), Pattern.CROSS, false),
-        LATE(TaskStatus.LATE, new Color(0xA50026), Pattern.HORIZONTAL, false);
+        OVERDUE(TaskStatus.OVERDUE, new Color(0xA50026), Pattern.HORIZONTAL, false),
+        MISSED(TaskStatus.MISSED, new Color(0x67001F), Pattern.VERTICAL, false),
+        DROPPED(TaskStatus.DROPPED, new Color(0xBDBDBD), Pattern.HORIZONTAL, true),
+        /** No status reported: neutral, a white bar with a plain grey edge. */
+        NOT_REPORTED(TaskStatus.NOT_REPORTED, Color.WHITE, Pattern.NONE, false);
 
         final TaskStatus status;
         final Color fill;
@@ -75,7 +79,7 @@ final class GanttCharts {
         }
 
         Color outline() {
-            return dashedOutline ? ChartStyle.AXIS : fill;
+            return dashedOutline || fill.equals(Color.WHITE) ? ChartStyle.AXIS : fill;
         }
 
         static Look of(TaskStatus s) {
@@ -83,7 +87,7 @@ final class GanttCharts {
         }
     }
 
-    enum Pattern { NONE, SOLID, DIAGONAL, CROSS, HORIZONTAL }
+    enum Pattern { NONE, SOLID, DIAGONAL, CROSS, HORIZONTAL, VERTICAL }
 
     /** A row of the chart: a group heading or a task. Ordered by position. */
     record Row(int index, String label, GanttChartSpec.Task task) implements Comparable<Row> {
@@ -194,8 +198,10 @@ final class GanttCharts {
         }
         LocalDate lower = first.withDayOfMonth(1);
         long days = ChronoUnit.DAYS.between(lower, last) + 1;
-        // room right of the last bar for its status label
-        LocalDate upper = last.plusDays(Math.max(20, days / 6)).withDayOfMonth(1).plusMonths(1);
+        // room right of the last bar for its status label, more for longer words ("No status reported")
+        int longest = spec.tasks().stream().mapToInt(t -> t.statusLabel().length()).max().orElse(0);
+        double words = Math.max(1.0, longest / 11.0);
+        LocalDate upper = last.plusDays(Math.round(Math.max(20, days / 6) * words)).withDayOfMonth(1).plusMonths(1);
         long months = ChronoUnit.MONTHS.between(lower, upper);
         int step = months <= 9 ? 1 : months <= 18 ? 2 : months <= 36 ? 3 : months <= 72 ? 6 : 12;
 
@@ -231,7 +237,11 @@ final class GanttCharts {
 
     private static LegendItemCollection legend(GanttChartSpec spec) {
         Set<TaskStatus> used = EnumSet.noneOf(TaskStatus.class);
-        spec.tasks().forEach(t -> used.add(t.status()));
+        Map<TaskStatus, String> words = new java.util.EnumMap<>(TaskStatus.class);
+        spec.tasks().forEach(t -> {
+            used.add(t.status());
+            words.putIfAbsent(t.status(), t.statusLabel());
+        });
         LegendItemCollection items = new LegendItemCollection();
         for (TaskStatus s : used) {
             Look look = Look.of(s);
@@ -244,7 +254,7 @@ final class GanttCharts {
             }
             Stroke outline = look.dashedOutline ? new BasicStroke(0.75f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {2f, 1.5f}, 0f) : ChartStyle.solid(0.75f);
-            items.add(new LegendItem(s.label(), null, null, null, true, swatch, true, look.fill, hatch == null,
+            items.add(new LegendItem(words.get(s), null, null, null, true, swatch, true, look.fill, hatch == null,
                     look.outline(), outline, false, box, outline, look.fill));
         }
         if (spec.asOf() != null) {
@@ -334,6 +344,12 @@ final class GanttCharts {
                 for (double y = y0 + gap / 2; y < y1; y += gap * 0.8) {
                     lines.moveTo(x0, y);
                     lines.lineTo(x1, y);
+                }
+            }
+            if (pattern == Pattern.VERTICAL) {
+                for (double x = x0 + gap / 2; x < x1; x += gap) {
+                    lines.moveTo(x, y0);
+                    lines.lineTo(x, y1);
                 }
             }
             Area area = new Area(new BasicStroke(0.9f).createStrokedShape(lines));

@@ -14,7 +14,10 @@ public enum TaskStatus {
     IN_PROGRESS("in-progress", "In progress"),
     PLANNED("planned", "Planned"),
     AT_RISK("at-risk", "At risk"),
-    LATE("late", "Late");
+    OVERDUE("overdue", "Overdue"),
+    MISSED("missed", "Missed"),
+    DROPPED("dropped", "Dropped"),
+    NOT_REPORTED("not-reported", "No status reported");
 
     private final String code;
     private final String label;
@@ -34,11 +37,17 @@ public enum TaskStatus {
         return label;
     }
 
-    /** Accepts the code, with '_' or ' ' for '-', any case; "not-started" means planned. */
+    /**
+     * Accepts the code, with '_' or ' ' for '-', any case; "not-started" means planned and "late"
+     * overdue. The codes and default labels are those of org.reap.model.Status.
+     */
     public static Optional<TaskStatus> fromCode(String text) {
         String norm = text.trim().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
         if (norm.equals("not-started") || norm.equals("todo")) {
             return Optional.of(PLANNED);
+        }
+        if (norm.equals("late")) {
+            return Optional.of(OVERDUE);
         }
         if (norm.equals("complete") || norm.equals("completed")) {
             return Optional.of(DONE);

@@ -81,7 +81,7 @@ class ChartSpecParserTest {
         "{\"type\":\"bar\",\"categories\":[\"a\"],\"series\":[{\"name\":\"s\",\"values\":[1]}],\"targetLabel\":\"T\"}|\"target\" is not",
         "{\"type\":\"gantt\",\"tasks\":[{\"name\":\"a\",\"start\":\"2024-13-01\",\"end\":\"2024-01-01\",\"status\":\"done\"}]}|write dates as YYYY-MM-DD",
         "{\"type\":\"gantt\",\"tasks\":[{\"name\":\"a\",\"start\":\"2024-02-01\",\"end\":\"2024-01-01\",\"status\":\"done\"}]}|ends (2024-01-01) before it starts",
-        "{\"type\":\"gantt\",\"tasks\":[{\"name\":\"a\",\"start\":\"2024-01-01\",\"end\":\"2024-01-01\",\"status\":\"finished\"}]}|use one of done, in-progress, planned, at-risk, late",
+        "{\"type\":\"gantt\",\"tasks\":[{\"name\":\"a\",\"start\":\"2024-01-01\",\"end\":\"2024-01-01\",\"status\":\"finished\"}]}|use one of done, in-progress, planned, at-risk, overdue, missed, dropped, not-reported",
         "{\"type\":\"gantt\",\"tasks\":[]}|1 to 300 tasks",
         "{\"type\":\"gantt\",\"asOfLabel\":\"x\",\"tasks\":[]}|\"asOf\" is not",
     })
