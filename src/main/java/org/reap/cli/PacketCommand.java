@@ -33,12 +33,14 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "packet",
     mixinStandardHelpOptions = true,
     description = {
-      "Assemble one PDF for an agenda item: a contents page, the staff report, then each attachment in number order",
-      "behind its cover sheet: reap documents rendered on the fly, PDFs kept in the repository, and a placeholder page for",
-      "attachments still to be provided. Withdrawn attachments are listed, struck through, and left out. Every page is",
-      "stamped \"Packet page X of Y\" and each part has a bookmark. Bad attachment files are reported by name before anything",
-      "is written. The packet is tagged (PDF/UA-1, PDF/A-2a) like every reap PDF; a PDF from the repository that is",
-      "untagged, or that fails a veraPDF rule inside the packet, is named in a warning and the packet then claims neither.",
+      "Assemble one PDF for an agenda item: its staff report and attachments, behind a contents page.",
+      "After the contents page and the staff report comes each attachment in number order behind its cover sheet: reap "
+          + "documents rendered on the fly, PDFs kept in the repository, and a placeholder page for attachments still to "
+          + "be provided. Withdrawn attachments are listed, struck through, and left out. Every page is stamped \"Packet "
+          + "page X of Y\" and each part has a bookmark. Bad attachment files are reported by name before anything is "
+          + "written.",
+      "The packet is tagged (PDF/UA-1, PDF/A-2a) like every reap PDF; a PDF from the repository that is untagged, or "
+          + "that fails a veraPDF rule inside the packet, is named in a warning and the packet then claims neither.",
       "Writes out/ITEM-packet.pdf (ITEM-supplemental-packet.pdf with --supplemental)."
     })
 public final class PacketCommand implements Callable<Integer> {
