@@ -2,7 +2,8 @@
 # Start-up of every reap command through ./reap, with the JDK 25 AOT cache (target/reap.aot) and
 # without it (REAP_NO_AOT=1: the CDS archive target/reap.jsa, as on JDK 19-24), in alternating
 # runs so that a busy moment of the machine hits both alike. Prints one line per command:
-# the median wall time of each and their ratio, and writes them to bench/results/.
+# the median wall and CPU time of each and their ratios, and writes them to bench/results/.
+# Needs GNU time (/usr/bin/time).
 #
 #   bash bench/startup.sh                 # BENCH_RUNS pairs per command (default 7)
 #   BENCH_RUNS=3 bash bench/startup.sh
@@ -58,32 +59,34 @@ commands=(
 
 now() { date +%s%N; }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-one() { # env-setting cmd... -> prints ms
-  local t0 t1 args
+one() { # env-setting cmd... -> prints "wall-ms cpu-ms" (CPU: user + system, of the launcher and JVM)
+  local args
   read -r -a args <<<"${2//INIT/$tmp/init-$RANDOM$RANDOM}"
-  t0=$(now)
-  env $1 "$reap" "${args[@]}" >/dev/null 2>&1 || { echo "failed: $reap ${args[*]}" >&2; exit 1; }
-  t1=$(now)
-  echo $(( (t1 - t0) / 1000000 ))
+  /usr/bin/time -f '%e %U %S' -o "$tmp/time" env $1 "$reap" "${args[@]}" >/dev/null 2>&1 ||
+    { echo "failed: $reap ${args[*]}" >&2; exit 1; }
+  awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$tmp/time"
 }
 
 out="bench/results/startup-${BENCH_REAP:+bundle-}$(date -u +%Y-%m-%d-%H%M).txt"
 {
   echo "# bench/startup.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $runs alternating pairs per command, median wall time"
   echo "# java: $java; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
-  printf '%-70s %10s %10s %7s\n' "command" "AOT ms" "$other ms" "ratio"
+  echo "# wall: elapsed time; CPU: user + system time, less sensitive to a busy machine"
+  printf '%-66s %9s %9s %6s %9s %9s %6s\n' "command" "AOT wall" "$other" "ratio" "AOT CPU" "$other" "ratio"
 } | tee "$out"
 for c in "${commands[@]}"; do
   one "REAP_X=1" "$c" >/dev/null # warm the file cache
-  a=() b=()
+  : >"$tmp/a"
+  : >"$tmp/b"
   for _ in $(seq 1 "$runs"); do
-    a+=("$(one "REAP_X=1" "$c")")
-    b+=("$(one "REAP_NO_AOT=1" "$c")")
+    one "REAP_X=1" "$c" >>"$tmp/a"
+    one "REAP_NO_AOT=1" "$c" >>"$tmp/b"
   done
-  ma=$(printf '%s\n' "${a[@]}" | median)
-  mb=$(printf '%s\n' "${b[@]}" | median)
+  wa=$(cut -d' ' -f1 "$tmp/a" | median) wb=$(cut -d' ' -f1 "$tmp/b" | median)
+  ca=$(cut -d' ' -f2 "$tmp/a" | median) cb=$(cut -d' ' -f2 "$tmp/b" | median)
   label=${c//$tmp/TMP}
-  printf '%-70s %10s %10s %7s\n' "$label" "$ma" "$mb" "$(awk -v a="$ma" -v b="$mb" 'BEGIN{printf "%.2f", b/a}')" | tee -a "$out"
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN{if (a > 0) printf "%.2f", b/a; else print "n/a"}'; }
+  printf '%-66s %9s %9s %6s %9s %9s %6s\n' "$label" "$wa" "$wb" "$(ratio "$wa" "$wb")" "$ca" "$cb" "$(ratio "$ca" "$cb")" | tee -a "$out"
 done
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)" | tee -a "$out"
 echo "written to $out"
