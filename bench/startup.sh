@@ -69,7 +69,7 @@ one() { # env-setting cmd... -> prints "wall-ms cpu-ms" (CPU: user + system, of 
 
 out="bench/results/startup-${BENCH_REAP:+bundle-}$(date -u +%Y-%m-%d-%H%M).txt"
 {
-  echo "# bench/startup.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $runs alternating pairs per command, median wall time"
+  echo "# bench/startup.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), $runs alternating pairs per command, medians"
   echo "# java: $java; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
   echo "# wall: elapsed time; CPU: user + system time, less sensitive to a busy machine"
   printf '%-66s %9s %9s %6s %9s %9s %6s\n' "command" "AOT wall" "$other" "ratio" "AOT CPU" "$other" "ratio"
