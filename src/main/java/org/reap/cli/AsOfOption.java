@@ -18,8 +18,8 @@ public final class AsOfOption {
       names = "--as-of",
       paramLabel = "YYYY-MM-DD",
       description = {
-        "The date progress is measured on (what is overdue, what is due next), also written as the files' date.",
-        "Default: SOURCE_DATE_EPOCH if set, else the date of the last git commit of the plans, else today."
+        "The date progress is measured on (what is overdue, what is due next), also written as the files' date. "
+            + "Default: SOURCE_DATE_EPOCH if set, else the date of the last git commit of the plans, else today."
       })
   String value;
 

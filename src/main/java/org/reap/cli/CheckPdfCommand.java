@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Check PDFs for accessibility (PDF/UA-1) and archiving (PDF/A-2u) with veraPDF, and list the failed rules in plain words.",
-      "Works on any PDF, not only reap's: e.g. attachments to an agenda item. In a file with several top-level bookmarks",
-      "(an agenda packet) each failure also names the parts (bookmarks) whose pages it is on."
+      "Works on any PDF, not only reap's: e.g. attachments to an agenda item. In a file with several top-level bookmarks "
+          + "(an agenda packet) each failure also names the parts (bookmarks) whose pages it is on."
     },
     footer = {"", "Exit codes: 0 every file passes both, 1 a file fails a rule or cannot be checked (missing, not a PDF, encrypted, damaged)."})
 public final class CheckPdfCommand implements Callable<Integer> {

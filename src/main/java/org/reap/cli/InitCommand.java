@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "init",
     mixinStandardHelpOptions = true,
     description = {
-      "Start a new plan repository in DIR: plans/ with one example of every kind (a made-up city: replace it with yours),",
-      "an empty templates/ folder for your own look, a .gitignore for out/, and a GitHub Actions workflow.",
-      "It validates and renders as it is. DIR must not exist yet or be empty."
+      "Start a new plan repository in DIR, with one example of every kind of document.",
+      "DIR gets plans/ with the examples (a made-up city: replace it with yours), an empty templates/ folder for your own "
+          + "look, a .gitignore for out/, and a GitHub Actions workflow. It validates and renders as it is. DIR must not "
+          + "exist yet or be empty."
     })
 public final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -45,6 +45,12 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // picocli's own text breaks a paragraph over lines; this one says how to install the script.
+    cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().description(
+        "Print a completion script for bash and zsh: the TAB key then completes reap's commands and options.",
+        "bash: reap generate-completion > ~/.local/share/bash-completion/completions/reap, then open a new terminal. "
+            + "zsh: add the two lines  autoload -U +X bashcompinit && bashcompinit  and  source <(reap generate-completion)  "
+            + "to ~/.zshrc. docs/cli.md has the details.");
     cl.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

@@ -26,9 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Add a valid skeleton to the repository, then check that everything still validates (if not, nothing is changed).",
-      "  milestone   appends an entry to a milestones file (--file when there are several)",
-      "  memo        creates an agenda item file (plans/agenda-item-ID.yaml)",
-      "  plan, milestones, findings, indicators, outcome-matrix, equity-analysis   create a file of that kind"
+      "  milestone   appends an entry to a milestones file (--file when there are several).",
+      "  memo        creates an agenda item file (plans/agenda-item-ID.yaml).",
+      "  plan, milestones, findings, indicators, outcome-matrix, equity-analysis   create a file of that kind."
     })
 public final class NewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -28,15 +28,18 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "packet",
     mixinStandardHelpOptions = true,
     description = {
-      "Assemble one PDF for an agenda item: a contents page with page numbers and links, the staff report, then each",
-      "attachment in number order behind a cover sheet that carries its title: reap documents rendered on the fly and",
-      "PDFs kept in the repository. An attachment the repository holds no file for gets one page saying where to get it",
-      "(its availability, or \"Available from the\" committee's publisher; \"To be distributed at the meeting\" when pending).",
-      "Withdrawn attachments are listed, struck through, and left out. The packet has one page numbering (\"Page X of Y\";",
-      "attachment pages also \"Attachment 3 – page n of m\"), each part has a bookmark with its own bookmarks under it, and",
-      "links between documents of the packet jump inside it. Bad attachment files are reported by name before anything is",
-      "written. The packet is tagged (PDF/UA-1, PDF/A-2a) like every reap PDF; a PDF from the repository that is untagged,",
-      "or that fails a veraPDF rule inside the packet, is named in a warning and the packet then claims neither.",
+      "Assemble one PDF for an agenda item: its staff report and attachments, behind a contents page.",
+      "The contents page has page numbers and links. After it come the staff report, then each attachment in number "
+          + "order behind a cover sheet that carries its title: reap documents rendered on the fly and PDFs kept in the "
+          + "repository. An attachment the repository holds no file for gets one page saying where to get it (its "
+          + "availability, or \"Available from the\" committee's publisher; \"To be distributed at the meeting\" when "
+          + "pending). Withdrawn attachments are listed, struck through, and left out. The packet has one page numbering "
+          + "(\"Page X of Y\"; attachment pages also \"Attachment 3 – page n of m\"), each part has a bookmark with its own "
+          + "bookmarks under it, and links between documents of the packet jump inside it. Scripts, form actions, launches, "
+          + "media and embedded files in attached PDFs are removed, and named in a warning. Bad attachment files are "
+          + "reported by name before anything is written.",
+      "The packet is tagged (PDF/UA-1, PDF/A-2a) like every reap PDF; a PDF from the repository that is untagged, or "
+          + "that fails a veraPDF rule inside the packet, is named in a warning and the packet then claims neither.",
       "Writes out/ITEM-packet.pdf (ITEM-supplemental-packet.pdf with --supplemental)."
     })
 public final class PacketCommand implements Callable<Integer> {

@@ -25,10 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Show the documents in a web browser while you edit the plans.",
-      "A small web server on this computer only (127.0.0.1) checks and renders the",
-      "plans again each time a file in plans/ or templates/ is saved, and the open",
-      "page updates by itself. While there are mistakes, every page shows them, with",
-      "the line to fix. Each document links to its PDF, made when you follow it.",
+      "A small web server on this computer only (127.0.0.1) checks and renders the plans again each time a file in "
+          + "plans/ or templates/ is saved, and the open page updates by itself. While there are mistakes, every page "
+          + "shows them, with the line to fix. Each document links to its PDF, made when you follow it.",
       "Nothing is written into out/. Ctrl-C stops it."
     })
 public final class PreviewCommand implements Callable<Integer> {

@@ -34,8 +34,24 @@ public final class ReapCommand implements Runnable {
   /** The folder reap was started in; relative paths resolve against it. */
   java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
 
+  /** {@code reap} with no command: what to do first, depending on whether there are plans here. */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    out.println("reap " + VersionProvider.version() + ": Racial Equity Action Plans as YAML in git.");
+    out.println();
+    if (java.nio.file.Files.isDirectory(cwd.resolve("plans"))) {
+      out.println("This folder holds plans/. To begin:");
+      out.println("  reap preview --open    see the documents in your web browser; they update as you save");
+      out.println("  reap validate          check every file in plans/ and list every mistake");
+      out.println("  reap render            make the PDF and HTML files in out/");
+    } else {
+      out.println("There is no plans/ folder here. To begin, either:");
+      out.println("  cd into the folder that holds your team's plans/ and run reap again, or");
+      out.println("  reap init my-plans     make a new plan repository with an example of every kind of document");
+      out.println("                         (then: cd my-plans, and reap preview --open)");
+    }
+    out.println();
+    out.println("reap --help lists every command; reap COMMAND --help tells more about one.");
   }
 }

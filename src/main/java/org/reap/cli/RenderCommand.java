@@ -30,10 +30,10 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "render",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate the repository, then render every document to PDF and HTML in the output folder:",
-      "agenda items as committee memos, milestones as timelines, plans as plan documents and progress reports,",
-      "outcome matrices, findings, equity analyses and indicators on their own.",
-      "Nothing is written unless every document renders; files are replaced atomically."
+      "Validate the repository, then render every document to PDF and HTML in the output folder.",
+      "Agenda items become committee memos, milestones timelines, and plans plan documents and progress reports; "
+          + "outcome matrices, findings, equity analyses and indicators are rendered on their own. Nothing is written "
+          + "unless every document renders; files are replaced atomically."
     })
 public final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -37,8 +37,8 @@ public final class TranslationsCommand implements Runnable {
       name = "report",
       mixinStandardHelpOptions = true,
       description = {
-        "List, per language, every text that has no translation yet, as a Markdown checklist for translators:",
-        "file:line, the field, and the text to translate. Exit code 0 whether or not anything is missing."
+        "List, per language, every text that has no translation yet, as a Markdown checklist for translators.",
+        "Each entry gives file:line, the field, and the text to translate. Exit code 0 whether or not anything is missing."
       })
   static final class Report implements Callable<Integer> {
     @Spec CommandSpec spec;

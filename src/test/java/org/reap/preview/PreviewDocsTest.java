@@ -70,19 +70,34 @@ class PreviewDocsTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void theReleaseWorkflowInCiMdIsValidYamlThatAttachesTheJar() throws IOException {
-    String ci = Files.readString(Path.of("docs/ci.md"));
-    int at = ci.indexOf("# .github/workflows/release.yml");
-    assertThat(at).isPositive();
-    String yaml = ci.substring(at, ci.indexOf("```", at));
+  void theReleaseWorkflowBuildsEveryPlatformsBundleAndAttachesThemWithChecksums() throws IOException {
+    String yaml = Files.readString(Path.of(".github/workflows/release.yml"));
     Map<String, Object> wf = (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(yaml);
     Map<String, Object> on = (Map<String, Object>) wf.get("on");
     assertThat(((Map<String, Object>) on.get("push")).get("tags")).isEqualTo(List.of("v*"));
-    assertThat(wf.get("permissions")).isEqualTo(Map.of("contents", "write"));
-    Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) wf.get("jobs")).get("jar");
-    List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
-    String runs = String.join("\n", steps.stream().map(s -> String.valueOf(s.getOrDefault("run", ""))).toList());
-    assertThat(runs).contains("mvn -B verify", "java -jar reap.jar --version", "gh release create \"$GITHUB_REF_NAME\" reap.jar reap.jar.sha256");
-    assertThat(steps).anySatisfy(s -> assertThat(s.get("uses")).isEqualTo("actions/setup-java@v4"));
+    Map<String, Object> jobs = (Map<String, Object>) wf.get("jobs");
+    assertThat(runs(jobs.get("verify"))).contains("mvn -B verify", "--version");
+
+    Map<String, Object> bundle = (Map<String, Object>) jobs.get("bundle");
+    List<Map<String, Object>> matrix =
+        (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) bundle.get("strategy")).get("matrix")).get("include");
+    assertThat(matrix).extracting(m -> m.get("platform"))
+        .containsExactlyInAnyOrder("linux-x64", "linux-aarch64", "macos-aarch64", "macos-x64", "windows-x64");
+    assertThat(matrix).extracting(m -> m.get("runner")).doesNotHaveDuplicates();
+    assertThat(runs(bundle)).contains("tools/bundle/build", "tools/bundle/test");
+    assertThat(Path.of("tools/bundle/build")).isExecutable();
+    assertThat(Path.of("tools/bundle/test")).isExecutable();
+
+    Map<String, Object> publish = (Map<String, Object>) jobs.get("publish");
+    assertThat(publish.get("needs")).isEqualTo(List.of("verify", "bundle"));
+    assertThat(publish.get("permissions")).isEqualTo(Map.of("contents", "write"));
+    assertThat(runs(publish)).contains("sha256sum", "SHA256SUMS", "gh release create \"$GITHUB_REF_NAME\"");
+    assertThat(Files.readString(Path.of("docs/ci.md"))).contains(".github/workflows/release.yml", "tools/bundle/build");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String runs(Object job) {
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) job).get("steps");
+    return String.join("\n", steps.stream().map(s -> String.valueOf(s.getOrDefault("run", ""))).toList());
   }
 }
