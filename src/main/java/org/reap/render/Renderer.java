@@ -239,7 +239,7 @@ public final class Renderer {
       }
       case "outcome-matrix" -> jobs.add(new Job(d.id() + suffix, "outcome-matrix.ftlx", shown.title(), lang, d, wrap.apply(() -> views.outcomeMatrixPage(shown)), banner == null ? null : d.id()));
       case "findings" -> jobs.add(new Job(d.id() + suffix, "findings.ftlx", shown.title(), lang, d, wrap.apply(() -> views.simple(shown)), banner == null ? null : d.id()));
-      case "equity-analysis" -> jobs.add(new Job(d.id() + suffix, "equity-analysis.ftlx", shown.title(), lang, d, wrap.apply(() -> views.simple(shown)), banner == null ? null : d.id()));
+      case "equity-analysis" -> jobs.add(new Job(d.id() + suffix, "equity-analysis.ftlx", shown.title(), lang, d, wrap.apply(() -> views.equityAnalysis(shown)), banner == null ? null : d.id()));
       case "indicators" -> jobs.add(new Job(d.id() + suffix, "indicators.ftlx", shown.title(), lang, d, wrap.apply(() -> views.indicatorsPage(shown)), banner == null ? null : d.id()));
       default -> throw new IllegalStateException("no output for kind " + d.kindName());
     }
