@@ -43,11 +43,14 @@ public final class Breakdown {
 
   private Breakdown() {}
 
-  /** The dimensions an indicator declares, plus race/ethnicity where it uses {@code groups} without declaring it. */
+  /** The dimensions an indicator declares (each key once, as first declared), plus race/ethnicity where it uses {@code groups} without declaring it. */
   public static List<Dimension> dimensions(Node.Obj indicator) {
     List<Dimension> out = new ArrayList<>();
     for (Node n : indicator.list("dimensions")) {
       Node.Obj d = (Node.Obj) n;
+      if (d.string("key") == null || dimension(out, d.string("key")) != null) {
+        continue; // a second declaration of a key is reported by indicator.breakdown; the first counts
+      }
       List<String> values = d.list("values").stream().map(v -> String.valueOf(((Node.Val) v).value())).toList();
       String label = d.string("label");
       out.add(new Dimension(d.string("key"), label == null ? d.string("key") : label, values, Boolean.TRUE.equals(d.value("adds_up")), d.span(), true));
