@@ -777,7 +777,7 @@ public final class Views {
       tableRows.addAll(rows);
       tables.add(table(labels.get("indicator.by", ind.string("name"), setName) + (unit.isEmpty() ? "" : " (" + unit + ")"), setName, categories, tableRows));
       if (set.size() == 1) {
-        addChart(charts, labels.get("indicator.by-dimension", setName), categories, tableRows, unit, target, targetLabel, ind.string("name") + ", " + labels.get("indicator.by-dimension", setName));
+        addChart(charts, labels.get("indicator.by-dimension", setName), categories, tableRows, unit, target, targetLabel, labels.get("indicator.by", ind.string("name"), setName));
       } else {
         // small multiples: one chart per group of the last dimension
         String facet = set.get(set.size() - 1);
@@ -814,7 +814,7 @@ public final class Views {
               }
             }
             String title = dimLabel(sd.get(sd.size() - 1)) + ": " + fv;
-            addChart(charts, title, categories, fs, unit, null, null, ind.string("name") + ", " + title + ", " + labels.get("indicator.by-dimension", org.reap.model.Breakdown.join(sd.subList(0, sd.size() - 1).stream().map(this::dimLabel).toList())), yMax);
+            addChart(charts, title, categories, fs, unit, null, null, labels.get("indicator.by", ind.string("name"), org.reap.model.Breakdown.join(sd.subList(0, sd.size() - 1).stream().map(this::dimLabel).toList())) + ", " + title, yMax);
           }
         }
         if (set.size() == 2) {
