@@ -82,15 +82,23 @@ public final class Spreadsheets {
   }
 
   private static void measure(CSVPrinter p, Document d, Node.Obj ind, String kind, Node.Obj m) throws IOException {
-    List<Object> head = List.of(d.id(), ind.string("id"), ind.string("name"), ind.string("unit"), ind.string("polarity"), kind, s(m.string("date")));
+    List<Object> head = List.of(d.id(), ind.string("id"), ind.string("name"), s(ind.string("unit")), s(ind.string("polarity")), kind, s(m.string("date")));
     BigDecimal v = m.value("value");
     if (v != null) {
       p.printRecord(concat(head, "", v.toPlainString(), s(ind.string("source"))));
+    } else if (m.string("text") != null) {
+      p.printRecord(concat(head, "", m.string("text"), s(ind.string("source")))); // a qualitative value
     }
     if (m.fields().get("groups") instanceof Node.Dict groups) {
       for (var g : groups.entries().entrySet()) {
         p.printRecord(concat(head, g.getKey(), ((BigDecimal) ((Node.Val) g.getValue()).value()).toPlainString(), s(ind.string("source"))));
       }
+    }
+    // breakdown cells: the group column names each dimension ("race: Black, gender: Women")
+    for (org.reap.model.Breakdown.Cell c : org.reap.model.Breakdown.breakdownCells(m)) {
+      StringBuilder g = new StringBuilder();
+      c.by().forEach((k, val) -> g.append(g.isEmpty() ? "" : ", ").append(k).append(": ").append(val));
+      p.printRecord(concat(head, g.toString(), c.value().toPlainString(), s(ind.string("source"))));
     }
   }
 

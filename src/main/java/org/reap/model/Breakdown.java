@@ -23,7 +23,7 @@ public final class Breakdown {
    * One value for one combination of groups. {@code by} keeps the order written; {@code span} is
    * the cell's position (the value's position for a v1 group).
    */
-  public record Cell(Map<String, String> by, BigDecimal value, String note, Span span, Map<String, Span> keySpans) {
+  public record Cell(Map<String, String> by, BigDecimal value, Span span, Map<String, Span> keySpans) {
     /** The dimension keys, in the indicator's order of dimensions. */
     public List<String> keys(List<Dimension> order) {
       List<String> out = new ArrayList<>();
@@ -96,15 +96,28 @@ public final class Breakdown {
 
   /** A measure's values by group: its v1 {@code groups} first (as race), then its {@code breakdown}. */
   public static List<Cell> cells(Node.Obj measure) {
+    List<Cell> out = new ArrayList<>(groupCells(measure));
+    out.addAll(breakdownCells(measure));
+    return out;
+  }
+
+  /** A measure's v1 {@code groups}, as cells of the dimension race. */
+  public static List<Cell> groupCells(Node.Obj measure) {
     List<Cell> out = new ArrayList<>();
     if (measure.fields().get("groups") instanceof Node.Dict dict) {
       dict.entries().forEach(
           (name, v) -> {
             if (v instanceof Node.Val val && val.value() instanceof BigDecimal b) {
-              out.add(new Cell(Map.of(RACE, name), b, null, v.span(), Map.of(RACE, v.span())));
+              out.add(new Cell(Map.of(RACE, name), b, v.span(), Map.of(RACE, v.span())));
             }
           });
     }
+    return out;
+  }
+
+  /** A measure's {@code breakdown} cells (those with a value and at least one group). */
+  public static List<Cell> breakdownCells(Node.Obj measure) {
+    List<Cell> out = new ArrayList<>();
     for (Node n : measure.list("breakdown")) {
       Node.Obj c = (Node.Obj) n;
       BigDecimal v = c.value("value");
@@ -121,7 +134,7 @@ public final class Breakdown {
             }
           });
       if (!m.isEmpty()) {
-        out.add(new Cell(m, v, c.string("note"), c.span(), spans));
+        out.add(new Cell(m, v, c.span(), spans));
       }
     }
     return out;

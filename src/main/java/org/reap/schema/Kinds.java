@@ -322,8 +322,7 @@ public final class Kinds {
     ObjType cell =
         new ObjType("breakdown-cell", "breakdown cells", "One value for one group, or one combination of groups across several dimensions (race × gender).")
             .req("by", new MapType(ScalarType.of(STRING), "dimension"), "The group in each dimension, by the dimension's key: {race: Black, gender: Women}.")
-            .req("value", NUMBER, "The value for that group.")
-            .opt("note", STRING, "Note printed with the value.");
+            .req("value", NUMBER, "The value for that group.");
     ObjType point =
         new ObjType("measure", "measures", "A value at a date, optionally by group.")
             .req("date", WHEN, "When it was measured or is due.")
