@@ -21,9 +21,10 @@ public final class Breakdown {
 
   /**
    * One value for one combination of groups. {@code by} keeps the order written; {@code span} is
-   * the cell's position (the value's position for a v1 group).
+   * the cell's position (the value's position for a v1 group); {@code keySpans} says where each
+   * dimension is named and {@code groupSpans} where each group is.
    */
-  public record Cell(Map<String, String> by, BigDecimal value, Span span, Map<String, Span> keySpans) {
+  public record Cell(Map<String, String> by, BigDecimal value, Span span, Map<String, Span> keySpans, Map<String, Span> groupSpans) {
     /** The dimension keys, in the indicator's order of dimensions. */
     public List<String> keys(List<Dimension> order) {
       List<String> out = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class Breakdown {
       dict.entries().forEach(
           (name, v) -> {
             if (v instanceof Node.Val val && val.value() instanceof BigDecimal b) {
-              out.add(new Cell(Map.of(RACE, name), b, v.span(), Map.of(RACE, v.span())));
+              out.add(new Cell(Map.of(RACE, name), b, v.span(), Map.of(RACE, dict.keySpan(name)), Map.of(RACE, dict.keySpan(name))));
             }
           });
     }
@@ -125,16 +126,18 @@ public final class Breakdown {
         continue;
       }
       Map<String, String> m = new LinkedHashMap<>();
-      Map<String, Span> spans = new LinkedHashMap<>();
+      Map<String, Span> keys = new LinkedHashMap<>();
+      Map<String, Span> groups = new LinkedHashMap<>();
       by.entries().forEach(
           (k, g) -> {
             if (g instanceof Node.Val gv && gv.value() != null) {
               m.put(k, String.valueOf(gv.value()));
-              spans.put(k, g.span());
+              keys.put(k, by.keySpan(k));
+              groups.put(k, g.span());
             }
           });
       if (!m.isEmpty()) {
-        out.add(new Cell(m, v, c.span(), spans));
+        out.add(new Cell(m, v, c.span(), keys, groups));
       }
     }
     return out;

@@ -64,18 +64,17 @@ public final class IndicatorBreakdown implements Rule {
         boolean ok = true;
         for (Map.Entry<String, String> e : c.by().entrySet()) {
           Breakdown.Dimension dim = Breakdown.dimension(dims, e.getKey());
-          Span at = c.keySpans().get(e.getKey());
           if (dim == null) {
             ok = false;
             String hint = Suggest.didYouMean(e.getKey(), keys);
             out.report(
-                at,
+                c.keySpans().get(e.getKey()),
                 "\"" + e.getKey() + "\" is not a dimension of indicator \"" + id + "\"",
                 hint + (keys.isEmpty() ? "declare it under \"dimensions:\" with \"key: " + e.getKey() + "\"" : "its dimensions are: " + String.join(", ", keys) + "; declare others under \"dimensions:\""));
           } else if (!dim.values().isEmpty() && !dim.values().contains(e.getValue())) {
             ok = false;
             out.report(
-                at,
+                c.groupSpans().get(e.getKey()),
                 "\"" + e.getValue() + "\" is not one of the groups of dimension \"" + dim.key() + "\" in indicator \"" + id + "\"",
                 Suggest.didYouMean(e.getValue(), dim.values()) + "the groups are: " + String.join(", ", dim.values()) + " (" + dim.span().location() + ")");
           }
