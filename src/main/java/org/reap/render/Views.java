@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.reap.model.Breakdown;
 import org.reap.model.Document;
 import org.reap.model.Meetings;
 import org.reap.model.Node;
@@ -655,7 +656,7 @@ public final class Views {
       }
       series.add(new Charts.Series(gname, vals));
     }
-    List<org.reap.model.Breakdown.Dimension> dims = org.reap.model.Breakdown.dimensions(ind);
+    List<Breakdown.Dimension> dims = Breakdown.dimensions(ind);
     boolean onlyRace = dims.isEmpty() || dims.size() == 1 && !dims.get(0).declared();
     im.put("qualitative", ind.string("unit") == null);
     im.put("measures", measureRows(ind));
@@ -716,7 +717,7 @@ public final class Views {
     return v == null ? "\u2014" : v.stripTrailingZeros().toPlainString();
   }
 
-  private String dimLabel(org.reap.model.Breakdown.Dimension d) {
+  private String dimLabel(Breakdown.Dimension d) {
     return d.label() == null ? labels.get("indicator.race") : d.label();
   }
 
@@ -727,13 +728,13 @@ public final class Views {
    * (small multiples, "Women", "Men"), and two get a cross-tabulation of the latest measure that has
    * them, with totals where the measures give them.
    */
-  private void breakdowns(Node.Obj ind, Map<String, Object> im, List<org.reap.model.Breakdown.Dimension> dims, List<Node.Obj> points, List<String> categories, BigDecimal target, Node.Obj targetNode) {
-    List<List<org.reap.model.Breakdown.Cell>> cellsAt = new ArrayList<>();
+  private void breakdowns(Node.Obj ind, Map<String, Object> im, List<Breakdown.Dimension> dims, List<Node.Obj> points, List<String> categories, BigDecimal target, Node.Obj targetNode) {
+    List<List<Breakdown.Cell>> cellsAt = new ArrayList<>();
     java.util.Set<List<String>> found = new java.util.LinkedHashSet<>();
     for (Node.Obj p : points) {
-      List<org.reap.model.Breakdown.Cell> cs = new ArrayList<>();
-      for (org.reap.model.Breakdown.Cell c : org.reap.model.Breakdown.cells(p)) {
-        if (c.keys(dims).stream().allMatch(k -> org.reap.model.Breakdown.dimension(dims, k) != null)) {
+      List<Breakdown.Cell> cs = new ArrayList<>();
+      for (Breakdown.Cell c : Breakdown.cells(p)) {
+        if (c.keys(dims).stream().allMatch(k -> Breakdown.dimension(dims, k) != null)) {
           cs.add(c);
           found.add(c.keys(dims));
         }
@@ -741,7 +742,7 @@ public final class Views {
       cellsAt.add(cs);
     }
     List<List<String>> sets = new ArrayList<>(found);
-    sets.sort(java.util.Comparator.comparingInt((List<String> l) -> l.size()).thenComparing(l -> dims.indexOf(org.reap.model.Breakdown.dimension(dims, l.get(0)))));
+    sets.sort(java.util.Comparator.comparingInt((List<String> l) -> l.size()).thenComparing(l -> dims.indexOf(Breakdown.dimension(dims, l.get(0)))));
     String targetLabel = targetNode == null ? null : labels.get("indicator.target-label", targetNode.value("date") == null ? "" : Dates.text((When) targetNode.value("date"), labels.locale(), labels.get("date.tbd")));
     String unit = ind.string("unit") == null ? "" : ind.string("unit");
     List<Object> charts = new ArrayList<>();
@@ -754,12 +755,12 @@ public final class Views {
       tables.add(table(ind.string("name") + (unit.isEmpty() ? "" : " (" + unit + ")"), labels.get("indicator.group"), categories, List.of(everyone)));
     }
     for (List<String> set : sets) {
-      List<org.reap.model.Breakdown.Dimension> sd = set.stream().map(k -> org.reap.model.Breakdown.dimension(dims, k)).toList();
-      String setName = org.reap.model.Breakdown.join(sd.stream().map(this::dimLabel).toList());
+      List<Breakdown.Dimension> sd = set.stream().map(k -> Breakdown.dimension(dims, k)).toList();
+      String setName = Breakdown.join(sd.stream().map(this::dimLabel).toList());
       // the combinations, in the declared order of each dimension's groups
       List<Map<String, String>> combos = new ArrayList<>();
-      for (List<org.reap.model.Breakdown.Cell> cs : cellsAt) {
-        for (org.reap.model.Breakdown.Cell c : cs) {
+      for (List<Breakdown.Cell> cs : cellsAt) {
+        for (Breakdown.Cell c : cs) {
           if (c.keys(dims).equals(set) && !combos.contains(c.by())) {
             combos.add(c.by());
           }
@@ -768,7 +769,7 @@ public final class Views {
       combos.sort(java.util.Comparator.comparing((Map<String, String> c) -> order(c, sd)));
       List<Charts.Series> rows = new ArrayList<>();
       for (Map<String, String> combo : combos) {
-        rows.add(new Charts.Series(org.reap.model.Breakdown.join(set.stream().map(combo::get).toList()), valuesOf(combo, set, cellsAt, dims)));
+        rows.add(new Charts.Series(Breakdown.join(set.stream().map(combo::get).toList()), valuesOf(combo, set, cellsAt, dims)));
       }
       List<Charts.Series> tableRows = new ArrayList<>();
       if (set.size() == 1 && anyTotal) {
@@ -810,11 +811,11 @@ public final class Views {
             }
             for (Map<String, String> combo : combos) {
               if (fv.equals(combo.get(facet))) {
-                fs.add(new Charts.Series(org.reap.model.Breakdown.join(inner.stream().map(combo::get).toList()), valuesOf(combo, set, cellsAt, dims)));
+                fs.add(new Charts.Series(Breakdown.join(inner.stream().map(combo::get).toList()), valuesOf(combo, set, cellsAt, dims)));
               }
             }
             String title = dimLabel(sd.get(sd.size() - 1)) + ": " + fv;
-            addChart(charts, title, categories, fs, unit, null, null, labels.get("indicator.by", ind.string("name"), org.reap.model.Breakdown.join(sd.subList(0, sd.size() - 1).stream().map(this::dimLabel).toList())) + ", " + title, yMax);
+            addChart(charts, title, categories, fs, unit, null, null, labels.get("indicator.by", ind.string("name"), Breakdown.join(sd.subList(0, sd.size() - 1).stream().map(this::dimLabel).toList())) + ", " + title, yMax);
           }
         }
         if (set.size() == 2) {
@@ -837,20 +838,20 @@ public final class Views {
   /** At most this many charts of one breakdown side by side; more are left to the tables. */
   static final int MAX_MULTIPLES = 8;
 
-  private static String order(Map<String, String> combo, List<org.reap.model.Breakdown.Dimension> sd) {
+  private static String order(Map<String, String> combo, List<Breakdown.Dimension> sd) {
     StringBuilder sb = new StringBuilder();
-    for (org.reap.model.Breakdown.Dimension d : sd) {
+    for (Breakdown.Dimension d : sd) {
       int i = d.values().indexOf(combo.get(d.key()));
       sb.append(String.format(Locale.ROOT, "%04d", i < 0 ? 9999 : i)).append('/');
     }
     return sb.toString();
   }
 
-  private static List<BigDecimal> valuesOf(Map<String, String> combo, List<String> set, List<List<org.reap.model.Breakdown.Cell>> cellsAt, List<org.reap.model.Breakdown.Dimension> dims) {
+  private static List<BigDecimal> valuesOf(Map<String, String> combo, List<String> set, List<List<Breakdown.Cell>> cellsAt, List<Breakdown.Dimension> dims) {
     List<BigDecimal> vals = new ArrayList<>();
-    for (List<org.reap.model.Breakdown.Cell> cs : cellsAt) {
+    for (List<Breakdown.Cell> cs : cellsAt) {
       BigDecimal v = null;
-      for (org.reap.model.Breakdown.Cell c : cs) {
+      for (Breakdown.Cell c : cs) {
         if (c.keys(dims).equals(set) && c.by().equals(combo)) {
           v = c.value();
         }
@@ -886,7 +887,7 @@ public final class Views {
   }
 
   /** Rows: the first dimension's groups; columns: the second's; totals where the measure gives them. */
-  private Map<String, Object> crosstab(Node.Obj ind, List<org.reap.model.Breakdown.Dimension> sd, List<String> set, Node.Obj point, List<org.reap.model.Breakdown.Cell> cells, String date, String unit, List<org.reap.model.Breakdown.Dimension> dims) {
+  private Map<String, Object> crosstab(Node.Obj ind, List<Breakdown.Dimension> sd, List<String> set, Node.Obj point, List<Breakdown.Cell> cells, String date, String unit, List<Breakdown.Dimension> dims) {
     String rk = set.get(0);
     String ck = set.get(1);
     List<String> rowsV = new ArrayList<>();
@@ -894,7 +895,7 @@ public final class Views {
     Map<String, BigDecimal> cell = new LinkedHashMap<>();
     Map<String, BigDecimal> rowTotal = new LinkedHashMap<>();
     Map<String, BigDecimal> colTotal = new LinkedHashMap<>();
-    for (org.reap.model.Breakdown.Cell c : cells) {
+    for (Breakdown.Cell c : cells) {
       List<String> keys = c.keys(dims);
       if (keys.equals(set)) {
         if (!rowsV.contains(c.by().get(rk))) {
