@@ -292,6 +292,7 @@ public final class SchemaBinder {
       return null;
     }
     Map<String, Node> entries = new LinkedHashMap<>();
+    Map<String, Span> keys = new LinkedHashMap<>();
     for (YNode.Entry e : map.entries()) {
       if (controlCharacter(e.key().text()) >= 0) {
         diags.error("schema.control-character", e.key().span(), "this " + type.keyNoun() + " name holds an invisible control character, written as a backslash escape", "remove the escape; it was probably copied in by accident");
@@ -305,9 +306,10 @@ public final class SchemaBinder {
       Node n = bind(e.value(), type.value(), e.key().text());
       if (n != null) {
         entries.put(nfc(e.key().text()), n);
+        keys.put(nfc(e.key().text()), e.key().span());
       }
     }
-    return new Node.Dict(map.span(), entries);
+    return new Node.Dict(map.span(), entries, keys);
   }
 
   private static String nfc(String s) {

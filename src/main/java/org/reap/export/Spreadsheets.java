@@ -93,11 +93,19 @@ public final class Spreadsheets {
     BigDecimal v = m.value("value");
     if (v != null) {
       p.printRecord(concat(head, "", v.toPlainString(), text(ind.string("source"))));
+    } else if (m.string("text") != null) {
+      p.printRecord(concat(head, "", text(m.string("text")), text(ind.string("source")))); // a qualitative value
     }
     if (m.fields().get("groups") instanceof Node.Dict groups) {
       for (var g : groups.entries().entrySet()) {
         p.printRecord(concat(head, text(g.getKey()), ((BigDecimal) ((Node.Val) g.getValue()).value()).toPlainString(), text(ind.string("source"))));
       }
+    }
+    // breakdown cells: the group column names each dimension ("race: Black, gender: Women")
+    for (org.reap.model.Breakdown.Cell c : org.reap.model.Breakdown.breakdownCells(m)) {
+      StringBuilder g = new StringBuilder();
+      c.by().forEach((k, val) -> g.append(g.isEmpty() ? "" : ", ").append(k).append(": ").append(val));
+      p.printRecord(concat(head, text(g.toString()), c.value().toPlainString(), text(ind.string("source"))));
     }
   }
 

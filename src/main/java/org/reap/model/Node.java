@@ -83,5 +83,20 @@ public sealed interface Node permits Node.Obj, Node.Lst, Node.Val, Node.Dict {
     }
   }
 
-  record Dict(Span span, Map<String, Node> entries) implements Node {}
+  /** Names chosen by the user, each with a value; {@code keys} holds where each name is written. */
+  record Dict(Span span, Map<String, Node> entries, Map<String, Span> keys) implements Node {
+    public Dict(Span span, Map<String, Node> entries) {
+      this(span, entries, Map.of());
+    }
+
+    /** Position of a name, or of its value where the name's is not known. */
+    public Span keySpan(String name) {
+      Span k = keys.get(name);
+      if (k != null) {
+        return k;
+      }
+      Node v = entries.get(name);
+      return v == null ? span : v.span();
+    }
+  }
 }

@@ -80,6 +80,15 @@ public final class Charts {
 
   /** A line chart, or null when it has more categories or series than a chart can show. */
   public static String line(String title, String xLabel, String yLabel, List<String> categories, List<Series> series, BigDecimal target, String targetLabel) {
+    return line(title, xLabel, yLabel, categories, series, target, targetLabel, null);
+  }
+
+  /**
+   * A line chart whose value axis runs at least up to {@code yMax} (null: to its own values), so
+   * that small multiples share one scale; null when it has more categories or series than a chart
+   * can show.
+   */
+  public static String line(String title, String xLabel, String yLabel, List<String> categories, List<Series> series, BigDecimal target, String targetLabel, BigDecimal yMax) {
     if (categories.isEmpty() || categories.size() > ChartSpecParser.MAX_CATEGORIES || series.isEmpty() || series.size() > ChartSpecParser.MAX_SERIES) {
       return null;
     }
@@ -115,6 +124,9 @@ public final class Charts {
           if (target != null) {
             g.writeNumberField("target", target);
             g.writeStringField("targetLabel", fit(targetLabel));
+          }
+          if (yMax != null) {
+            g.writeNumberField("yMax", yMax);
           }
         });
   }

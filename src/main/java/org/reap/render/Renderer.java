@@ -270,7 +270,8 @@ public final class Renderer {
       case "plan" -> () -> views.plan(shown);
       case "progress" -> () -> views.progress(shown, name);
       case "outcome-matrix" -> () -> views.outcomeMatrixPage(shown);
-      case "findings", "equity-analysis" -> () -> views.simple(shown);
+      case "findings" -> () -> views.simple(shown);
+      case "equity-analysis" -> () -> views.equityAnalysis(shown);
       case "indicators" -> () -> views.indicatorsPage(shown);
       default -> throw new IllegalStateException("no view for the output " + o.id());
     };

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.reap.model.Breakdown;
 import org.reap.model.Document;
 import org.reap.model.Meetings;
 import org.reap.model.Node;
@@ -595,6 +596,14 @@ public final class Views {
         latest = ob;
       }
     }
+    if (latest == null && ind.string("unit") == null) {
+      // a qualitative indicator: the latest value in words
+      for (Node o : ind.list("observations")) {
+        if (((Node.Obj) o).has("text")) {
+          latest = (Node.Obj) o;
+        }
+      }
+    }
     if (latest != null) {
       im.put("latest", mb.object(latest));
     }
@@ -658,6 +667,16 @@ public final class Views {
       }
       series.add(new Charts.Series(gname, vals));
     }
+    List<Breakdown.Dimension> dims = Breakdown.dimensions(ind);
+    boolean onlyRace = dims.isEmpty() || dims.size() == 1 && !dims.get(0).declared();
+    im.put("qualitative", ind.string("unit") == null);
+    im.put("measures", measureRows(ind));
+    if (!onlyRace) {
+      // several dimensions, or declared ones: small multiples, a table per breakdown, cross-tabs
+      breakdowns(ind, im, dims, points, categories, t, target);
+      im.put("groups", groupNames);
+      return im;
+    }
     if (!categories.isEmpty() && !series.isEmpty()) {
       String targetLabel = target == null ? null : labels.get("indicator.target-label", target.value("date") == null ? "" : Dates.text((When) target.value("date"), labels.locale(), labels.get("date.tbd")));
       im.put("chart", Charts.line(ind.string("name"), labels.get("indicator.date"), ind.string("unit"), categories, series, t, targetLabel));
@@ -689,6 +708,272 @@ public final class Views {
     String v0 = series.values().get(first).stripTrailingZeros().toPlainString();
     String v1 = series.values().get(last).stripTrailingZeros().toPlainString();
     return labels.get("indicator.chart-finding", series.name(), v0, categories.get(first), v1, categories.get(last));
+  }
+
+  /** Baseline, target and observations as rows: date, value (or the value in words), note. */
+  private List<Object> measureRows(Node.Obj ind) {
+    List<Object> rows = new ArrayList<>();
+    List<Node.Obj> ms = new ArrayList<>();
+    List<String> roles = new ArrayList<>();
+    if (ind.obj("baseline") != null) {
+      ms.add(ind.obj("baseline"));
+      roles.add(labels.get("indicator.baseline"));
+    }
+    for (Node o : ind.list("observations")) {
+      ms.add((Node.Obj) o);
+      roles.add("");
+    }
+    if (ind.obj("target") != null) {
+      ms.add(ind.obj("target"));
+      roles.add(labels.get("indicator.target"));
+    }
+    for (int k = 0; k < ms.size(); k++) {
+      Node.Obj m = ms.get(k);
+      Map<String, Object> r = new LinkedHashMap<>();
+      When w = m.value("date");
+      r.put("role", roles.get(k));
+      r.put("date", w == null ? "" : Dates.text(w, labels.locale(), labels.get("date.tbd")));
+      BigDecimal v = m.value("value");
+      r.put("value", v == null ? "" : v.stripTrailingZeros().toPlainString());
+      r.put("text", m.value("text") == null ? "" : m.string("text"));
+      r.put("note", m.value("note") == null ? "" : m.string("note"));
+      rows.add(r);
+    }
+    return rows;
+  }
+
+  private static String num(BigDecimal v) {
+    return v == null ? "\u2014" : v.stripTrailingZeros().toPlainString();
+  }
+
+  private String dimLabel(Breakdown.Dimension d) {
+    return d.label() == null ? labels.get("indicator.race") : d.label();
+  }
+
+  /**
+   * Charts and tables for an indicator broken down by declared dimensions. Each set of dimensions
+   * the measures use (race; gender; race × gender) gets a table over time; a single dimension gets
+   * one chart with everyone and each group; several get one chart per group of the last dimension
+   * (small multiples, "Women", "Men"), and two get a cross-tabulation of the latest measure that has
+   * them, with totals where the measures give them.
+   */
+  private void breakdowns(Node.Obj ind, Map<String, Object> im, List<Breakdown.Dimension> dims, List<Node.Obj> points, List<String> categories, BigDecimal target, Node.Obj targetNode) {
+    List<List<Breakdown.Cell>> cellsAt = new ArrayList<>();
+    java.util.Set<List<String>> found = new java.util.LinkedHashSet<>();
+    for (Node.Obj p : points) {
+      List<Breakdown.Cell> cs = new ArrayList<>();
+      for (Breakdown.Cell c : Breakdown.cells(p)) {
+        if (c.keys(dims).stream().allMatch(k -> Breakdown.dimension(dims, k) != null)) {
+          cs.add(c);
+          found.add(c.keys(dims));
+        }
+      }
+      cellsAt.add(cs);
+    }
+    List<List<String>> sets = new ArrayList<>(found);
+    sets.sort(java.util.Comparator.comparingInt((List<String> l) -> l.size()).thenComparing(l -> dims.indexOf(Breakdown.dimension(dims, l.get(0)))));
+    String targetLabel = targetNode == null ? null : labels.get("indicator.target-label", targetNode.value("date") == null ? "" : Dates.text((When) targetNode.value("date"), labels.locale(), labels.get("date.tbd")));
+    String unit = ind.string("unit") == null ? "" : ind.string("unit");
+    List<Object> charts = new ArrayList<>();
+    List<Object> tables = new ArrayList<>();
+    List<Object> crosstabs = new ArrayList<>();
+    boolean anyTotal = points.stream().anyMatch(p -> p.has("value"));
+    if (sets.isEmpty() && anyTotal && !categories.isEmpty()) {
+      Charts.Series everyone = new Charts.Series(labels.get("indicator.everyone"), points.stream().map(p -> (BigDecimal) p.value("value")).toList());
+      addChart(charts, ind.string("name"), categories, List.of(everyone), unit, target, targetLabel, ind.string("name"));
+      tables.add(table(ind.string("name") + (unit.isEmpty() ? "" : " (" + unit + ")"), labels.get("indicator.group"), categories, List.of(everyone)));
+    }
+    for (List<String> set : sets) {
+      List<Breakdown.Dimension> sd = set.stream().map(k -> Breakdown.dimension(dims, k)).toList();
+      String setName = Breakdown.join(sd.stream().map(this::dimLabel).toList());
+      // the combinations, in the declared order of each dimension's groups
+      List<Map<String, String>> combos = new ArrayList<>();
+      for (List<Breakdown.Cell> cs : cellsAt) {
+        for (Breakdown.Cell c : cs) {
+          if (c.keys(dims).equals(set) && !combos.contains(c.by())) {
+            combos.add(c.by());
+          }
+        }
+      }
+      combos.sort(java.util.Comparator.comparing((Map<String, String> c) -> order(c, sd)));
+      List<Charts.Series> rows = new ArrayList<>();
+      for (Map<String, String> combo : combos) {
+        rows.add(new Charts.Series(Breakdown.join(set.stream().map(combo::get).toList()), valuesOf(combo, set, cellsAt, dims)));
+      }
+      List<Charts.Series> tableRows = new ArrayList<>();
+      if (set.size() == 1 && anyTotal) {
+        tableRows.add(new Charts.Series(labels.get("indicator.everyone"), points.stream().map(p -> (BigDecimal) p.value("value")).toList()));
+      }
+      tableRows.addAll(rows);
+      tables.add(table(labels.get("indicator.by", ind.string("name"), setName) + (unit.isEmpty() ? "" : " (" + unit + ")"), setName, categories, tableRows));
+      if (set.size() == 1) {
+        addChart(charts, labels.get("indicator.by-dimension", setName), categories, tableRows, unit, target, targetLabel, labels.get("indicator.by", ind.string("name"), setName));
+      } else {
+        // small multiples: one chart per group of the last dimension
+        String facet = set.get(set.size() - 1);
+        List<String> inner = set.subList(0, set.size() - 1);
+        List<String> facetValues = new ArrayList<>();
+        for (Map<String, String> combo : combos) {
+          if (!facetValues.contains(combo.get(facet))) {
+            facetValues.add(combo.get(facet));
+          }
+        }
+        if (facetValues.size() <= MAX_MULTIPLES) {
+          // one scale for all the charts of this breakdown, so the groups can be compared across them
+          BigDecimal yMax = null;
+          for (Map<String, String> combo : combos) {
+            for (BigDecimal v : valuesOf(combo, set, cellsAt, dims)) {
+              yMax = v == null || yMax != null && yMax.compareTo(v) >= 0 ? yMax : v;
+            }
+            for (BigDecimal v : valuesOf(Map.of(facet, combo.get(facet)), List.of(facet), cellsAt, dims)) {
+              yMax = v == null || yMax != null && yMax.compareTo(v) >= 0 ? yMax : v;
+            }
+          }
+          for (String fv : facetValues) {
+            List<Charts.Series> fs = new ArrayList<>();
+            // the group's own total first, where the measures give it, so that each group keeps the
+            // look it has in the chart of its own dimension (where "Everyone" comes first)
+            Map<String, String> margin = Map.of(facet, fv);
+            List<BigDecimal> mv = valuesOf(margin, List.of(facet), cellsAt, dims);
+            if (mv.stream().anyMatch(java.util.Objects::nonNull)) {
+              fs.add(new Charts.Series(fv, mv));
+            }
+            for (Map<String, String> combo : combos) {
+              if (fv.equals(combo.get(facet))) {
+                fs.add(new Charts.Series(Breakdown.join(inner.stream().map(combo::get).toList()), valuesOf(combo, set, cellsAt, dims)));
+              }
+            }
+            String title = dimLabel(sd.get(sd.size() - 1)) + ": " + fv;
+            addChart(charts, title, categories, fs, unit, null, null, labels.get("indicator.by", ind.string("name"), Breakdown.join(sd.subList(0, sd.size() - 1).stream().map(this::dimLabel).toList())) + ", " + title, yMax);
+          }
+        }
+        if (set.size() == 2) {
+          for (int k = points.size() - 1; k >= 0; k--) {
+            final int at = k;
+            if (cellsAt.get(k).stream().anyMatch(c -> c.keys(dims).equals(set))) {
+              crosstabs.add(crosstab(ind, sd, set, points.get(at), cellsAt.get(at), categories.get(at), unit, dims));
+              break;
+            }
+          }
+        }
+      }
+    }
+    im.put("multiples", charts);
+    im.put("breakdown_tables", tables);
+    im.put("crosstabs", crosstabs);
+    im.put("dimension_names", dims.stream().map(this::dimLabel).toList());
+  }
+
+  /** At most this many charts of one breakdown side by side; more are left to the tables. */
+  static final int MAX_MULTIPLES = 8;
+
+  private static String order(Map<String, String> combo, List<Breakdown.Dimension> sd) {
+    StringBuilder sb = new StringBuilder();
+    for (Breakdown.Dimension d : sd) {
+      int i = d.values().indexOf(combo.get(d.key()));
+      sb.append(String.format(Locale.ROOT, "%04d", i < 0 ? 9999 : i)).append('/');
+    }
+    return sb.toString();
+  }
+
+  private static List<BigDecimal> valuesOf(Map<String, String> combo, List<String> set, List<List<Breakdown.Cell>> cellsAt, List<Breakdown.Dimension> dims) {
+    List<BigDecimal> vals = new ArrayList<>();
+    for (List<Breakdown.Cell> cs : cellsAt) {
+      BigDecimal v = null;
+      for (Breakdown.Cell c : cs) {
+        if (c.keys(dims).equals(set) && c.by().equals(combo)) {
+          v = c.value();
+        }
+      }
+      vals.add(v);
+    }
+    return vals;
+  }
+
+  private void addChart(List<Object> charts, String title, List<String> categories, List<Charts.Series> series, String unit, BigDecimal target, String targetLabel, String altName) {
+    addChart(charts, title, categories, series, unit, target, targetLabel, altName, null);
+  }
+
+  private void addChart(List<Object> charts, String title, List<String> categories, List<Charts.Series> series, String unit, BigDecimal target, String targetLabel, String altName, BigDecimal yMax) {
+    String spec = Charts.line(title, labels.get("indicator.date"), unit, categories, series, target, targetLabel, yMax);
+    if (spec == null) {
+      return;
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("title", title);
+    c.put("spec", spec);
+    c.put("alt", labels.get("indicator.chart-alt", altName, categories.get(0), categories.get(categories.size() - 1)));
+    charts.add(c);
+  }
+
+  private static Map<String, Object> table(String caption, String header, List<String> categories, List<Charts.Series> rows) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("caption", caption);
+    t.put("header", header);
+    t.put("categories", categories);
+    t.put("rows", rows.stream().map(s -> (Object) Map.of("name", s.name(), "values", s.values().stream().map(v -> (Object) num(v)).toList())).toList());
+    return t;
+  }
+
+  /** Rows: the first dimension's groups; columns: the second's; totals where the measure gives them. */
+  private Map<String, Object> crosstab(Node.Obj ind, List<Breakdown.Dimension> sd, List<String> set, Node.Obj point, List<Breakdown.Cell> cells, String date, String unit, List<Breakdown.Dimension> dims) {
+    String rk = set.get(0);
+    String ck = set.get(1);
+    List<String> rowsV = new ArrayList<>();
+    List<String> colsV = new ArrayList<>();
+    Map<String, BigDecimal> cell = new LinkedHashMap<>();
+    Map<String, BigDecimal> rowTotal = new LinkedHashMap<>();
+    Map<String, BigDecimal> colTotal = new LinkedHashMap<>();
+    for (Breakdown.Cell c : cells) {
+      List<String> keys = c.keys(dims);
+      if (keys.equals(set)) {
+        if (!rowsV.contains(c.by().get(rk))) {
+          rowsV.add(c.by().get(rk));
+        }
+        if (!colsV.contains(c.by().get(ck))) {
+          colsV.add(c.by().get(ck));
+        }
+        cell.put(c.by().get(rk) + "\u0000" + c.by().get(ck), c.value());
+      } else if (keys.equals(List.of(rk))) {
+        rowTotal.put(c.by().get(rk), c.value());
+      } else if (keys.equals(List.of(ck))) {
+        colTotal.put(c.by().get(ck), c.value());
+      }
+    }
+    rowsV.sort(java.util.Comparator.comparingInt(v -> sd.get(0).values().indexOf(v) < 0 ? Integer.MAX_VALUE : sd.get(0).values().indexOf(v)));
+    colsV.sort(java.util.Comparator.comparingInt(v -> sd.get(1).values().indexOf(v) < 0 ? Integer.MAX_VALUE : sd.get(1).values().indexOf(v)));
+    boolean totals = !rowTotal.isEmpty() || point.has("value");
+    List<Object> rows = new ArrayList<>();
+    for (String r : rowsV) {
+      List<Object> vals = new ArrayList<>();
+      for (String c : colsV) {
+        vals.add(num(cell.get(r + "\u0000" + c)));
+      }
+      if (totals) {
+        vals.add(num(rowTotal.get(r)));
+      }
+      rows.add(Map.of("name", r, "values", vals));
+    }
+    if (!colTotal.isEmpty() || point.has("value")) {
+      List<Object> vals = new ArrayList<>();
+      for (String c : colsV) {
+        vals.add(num(colTotal.get(c)));
+      }
+      if (totals) {
+        vals.add(num(point.value("value")));
+      }
+      rows.add(Map.of("name", labels.get("indicator.total"), "values", vals, "total", true));
+    }
+    List<Object> columns = new ArrayList<>(colsV);
+    if (totals) {
+      columns.add(labels.get("indicator.total"));
+    }
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("caption", labels.get("indicator.crosstab", ind.string("name"), dimLabel(sd.get(0)) + " \u00d7 " + dimLabel(sd.get(1)), date) + (unit.isEmpty() ? "" : " (" + unit + ")"));
+    t.put("corner", dimLabel(sd.get(0)) + " \\ " + dimLabel(sd.get(1)));
+    t.put("columns", columns);
+    t.put("rows", rows);
+    return t;
   }
 
   // ---- plan, findings, equity analysis -------------------------------------------------------
@@ -792,6 +1077,61 @@ public final class Views {
         return j2 == null ? "" : j2;
       }
     }
+  }
+
+  /**
+   * A Racial Equity Tool worksheet: the document, plus every indicator it names (community
+   * indicators, performance measures, accountability) with its figures and charts, once each in
+   * the order first named, and the name of the team of each implementation step.
+   */
+  public Map<String, Object> equityAnalysis(Document d) {
+    Map<String, Object> m = base(d, d.id());
+    List<String> ids = new ArrayList<>();
+    for (String f : List.of("community_indicators", "performance_measures")) {
+      for (Node n : d.root().list(f)) {
+        String id = ((Node.Obj) n).string("indicator");
+        if (id != null && !ids.contains(id)) {
+          ids.add(id);
+        }
+      }
+    }
+    Node.Obj acc = d.root().obj("accountability");
+    if (acc != null) {
+      for (Node n : acc.list("indicators")) {
+        String id = String.valueOf(((Node.Val) n).value());
+        if (!ids.contains(id)) {
+          ids.add(id);
+        }
+      }
+    }
+    List<Object> inds = new ArrayList<>();
+    Map<String, Object> names = new LinkedHashMap<>();
+    for (String id : ids) {
+      Repository.Definition def = repo.find(id);
+      Node.Obj o = def == null ? null : def.node();
+      if (o != null && o.type().name().equals("indicator")) {
+        Map<String, Object> iv = indicator(o);
+        iv.put("number", inds.size() + 1);
+        inds.add(iv);
+        names.put(id, o.string("name"));
+      }
+    }
+    m.put("indicators", inds);
+    m.put("indicator_names", names);
+    Node.Obj impl = d.root().obj("implementation");
+    List<Object> steps = new ArrayList<>();
+    if (impl != null) {
+      for (Node n : impl.list("steps")) {
+        Node.Obj st = (Node.Obj) n;
+        Map<String, Object> sm = mb.object(st);
+        if (st.string("team") != null) {
+          sm.put("team_name", titleOf(st.string("team")));
+        }
+        steps.add(sm);
+      }
+    }
+    m.put("implementation_steps", steps);
+    return m;
   }
 
   public Map<String, Object> simple(Document d) {

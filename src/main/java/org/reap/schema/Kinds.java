@@ -319,19 +319,33 @@ public final class Kinds {
 
   static {
     MapType groups = new MapType(ScalarType.of(NUMBER), "group (race/ethnicity)");
+    ObjType cell =
+        new ObjType("breakdown-cell", "breakdown cells", "One value for one group, or one combination of groups across several dimensions (race × gender).")
+            .req("by", new MapType(ScalarType.of(STRING), "dimension"), "The group in each dimension, by the dimension's key: {race: Black, gender: Women}.")
+            .req("value", NUMBER, "The value for that group.");
     ObjType point =
         new ObjType("measure", "measures", "A value at a date, optionally by group.")
             .req("date", WHEN, "When it was measured or is due.")
             .opt("value", NUMBER, "The value for everyone.")
-            .opt("groups", groups, "The value by race/ethnicity.")
+            .opt("text", STRING, "The value in words, for an indicator without a unit (\"Ordinance adopted\", \"Draft in review\").")
+            .opt("groups", groups, "The value by race/ethnicity (the dimension with key race, where the indicator declares one).")
+            .opt("breakdown", new ListType(cell), "Values by group in any declared dimension, and cross-tabulated across several.")
             .opt("note", STRING, "Note.");
+    ObjType dimension =
+        new ObjType("dimension", "dimensions", "A way the observations are broken down: race/ethnicity, gender, bureau, job class.")
+            .req("key", ID, "Key the breakdown cells use (\"race\", \"gender\", \"bureau\").")
+            .opt("label", STRING, "Name as printed (\"Gender\"); default the key.")
+            .opt("values", new ListType(ScalarType.of(STRING)), "The groups, in the order printed; where given, a breakdown may only use these.")
+            .opt("adds_up", BOOLEAN, "yes where the groups together make up everyone, so they must add up to the total (reap warns where they do not).");
     ObjType indicator =
         new ObjType("indicator", "indicators", "Something measured, with baseline, target and observations.")
             .req("id", ID, "Id; outcomes point at it.")
             .req("name", STRING, "What is measured.")
             .opt("description", TEXT, "More on it.")
-            .req("unit", STRING, "Unit (\"percent\", \"people\", \"days\").")
-            .req("polarity", ScalarType.oneOf("higher-is-better", "lower-is-better"), "Which direction is better.")
+            .opt("unit", STRING, "Unit (\"percent\", \"people\", \"days\"); leave it out for a qualitative indicator, whose measures are words (\"text\").")
+            .opt("polarity", ScalarType.oneOf("higher-is-better", "lower-is-better"), "Which direction is better.")
+            .opt("dimensions", new ListType(dimension), "The ways the observations are broken down, in the order printed.")
+            .opt("tolerance", NUMBER, "How far groups that add up may be from the total before reap warns (rounding); default 0.")
             .opt("baseline", point, "Baseline.")
             .opt("target", point, "Target, with its date.")
             .opt("observations", new ListType(point), "Observations over time, oldest first.")
@@ -342,7 +356,7 @@ public final class Kinds {
         header("indicators")
             .opt("plan", ScalarType.ref("plan"), "The plan it belongs to.")
             .req("indicators", new ListType(indicator), "The indicators.");
-    register(root, "Indicators: what is measured, unit, polarity, baseline, target, observations (optionally by race/ethnicity), source.");
+    register(root, "Indicators: what is measured, unit (none for a qualitative indicator), polarity, baseline, target, observations (optionally by race/ethnicity, or by several dimensions cross-tabulated), source.");
   }
 
   // ---- findings ------------------------------------------------------------------------------
@@ -400,47 +414,75 @@ public final class Kinds {
             .req("title", STRING, "Name of the proposal.")
             .req("type", ScalarType.oneOf("policy", "program", "practice", "budget-decision"), "What kind of decision it is.")
             .opt("description", TEXT, "What it would do.");
+    ObjType measure =
+        new ObjType("analysis-measure", "analysis measures", "A community indicator or performance measure: in words, by reference to an indicator, or both.")
+            .opt("text", TEXT, "The measure in words (\"Share of homeowners of color in the three neighbourhoods\").")
+            .opt("indicator", ScalarType.ref("indicator"), "The indicator that tracks it; its figures are printed.")
+            .shorthand("text");
     ObjType data =
-        new ObjType("analysis-data", "data sections", "Data: who is affected, the gaps, what is missing.")
+        new ObjType("analysis-data", "data sections", "Step 2, data: who is affected, the gaps, what is missing.")
             .opt("affected", TEXT, "Who is affected, by race and place.")
             .opt("gaps", TEXT, "Where the gaps are.")
             .opt("missing", TEXT, "What data is missing and how it will be found.");
+    ObjType activity =
+        new ObjType("engagement-activity", "engagement activities", "One step of the community engagement plan.")
+            .req("activity", TEXT, "What will be done (\"Listening session with tenant groups\").")
+            .opt("audience", STRING, "Who it reaches.")
+            .opt("when", WHEN, "When.")
+            .opt("responsible", STRING, "Who leads it.")
+            .opt("notes", TEXT, "Notes printed with it.");
     ObjType engagement =
-        new ObjType("analysis-engagement", "engagement sections", "Community engagement.")
+        new ObjType("analysis-engagement", "engagement sections", "Step 3, community engagement.")
             .opt("who", TEXT, "Who was engaged.")
             .opt("how", TEXT, "How.")
-            .opt("heard", TEXT, "What they said.");
+            .opt("heard", TEXT, "What they said.")
+            .opt("opportunities", TEXT, "Opportunities to expand engagement: who has not been reached, and how they could be.")
+            .opt("plan", new ListType(activity), "The community engagement plan: what will be done, with whom, when, led by whom.");
     ObjType analysis =
-        new ObjType("analysis-strategies", "analysis sections", "Analysis and strategies.")
+        new ObjType("analysis-strategies", "analysis sections", "Step 4, analysis and strategies for racial equity.")
             .opt("root_causes", TEXT, "Root causes of the inequities.")
             .opt("benefits", TEXT, "Who benefits.")
             .opt("burdens", TEXT, "Who is burdened.")
             .opt("mitigation", TEXT, "How burdens are mitigated.")
-            .opt("strategies", STATEMENTS, "Strategies to advance racial equity.");
+            .opt("strategies", STATEMENTS, "Strategies to advance racial equity.")
+            .opt("short_term_strategies", STATEMENTS, "Short-term strategies.")
+            .opt("long_term_strategies", STATEMENTS, "Long-term strategies.");
+    ObjType step =
+        new ObjType("implementation-step", "implementation steps", "One step of the implementation plan, with its date and who is responsible.")
+            .req("action", TEXT, "What will be done.")
+            .opt("when", WHEN, "When (\"2025-07\", \"2025-07/2026-06\").")
+            .opt("responsible", STRING, "Who is responsible, in words.")
+            .opt("team", ScalarType.ref("team"), "The work team responsible.")
+            .opt("resources", STRING, "Resources it needs.")
+            .opt("notes", TEXT, "Notes printed with it.");
     ObjType implementation =
-        new ObjType("analysis-implementation", "implementation sections", "Implementation plan.")
+        new ObjType("analysis-implementation", "implementation sections", "Step 5, implementation plan.")
             .opt("resources", TEXT, "Resources.")
             .opt("timeline", TEXT, "Timeline.")
-            .opt("responsible", TEXT, "Who is responsible.");
+            .opt("responsible", TEXT, "Who is responsible.")
+            .opt("steps", new ListType(step), "The plan step by step, each with its date and who is responsible.");
     ObjType accountability =
-        new ObjType("analysis-accountability", "accountability sections", "Accountability and communication.")
+        new ObjType("analysis-accountability", "accountability sections", "Step 6, accountability and communication.")
             .opt("measures", TEXT, "How results are measured.")
             .opt("reporting", TEXT, "How results are reported back to the community.")
-            .opt("indicators", new ListType(ScalarType.ref("indicator")), "Indicators used.");
+            .opt("communication", TEXT, "The messages and how they will reach the community.")
+            .opt("indicators", new ListType(ScalarType.ref("indicator")), "Indicators used; their figures are printed.");
     ObjType root =
         header("equity-analysis")
             .opt("plan", ScalarType.ref("plan"), "The plan it belongs to.")
             .opt("prepared_by", STRING, "Who prepared it.")
             .opt("date", DATE, "Date.")
             .req("proposal", proposal, "The proposal analysed.")
-            .opt("desired_results", STATEMENTS, "Desired results (community conditions).")
-            .opt("outcomes", STATEMENTS, "Desired outcomes (what the proposal changes).")
-            .opt("data", data, "Data.")
-            .opt("engagement", engagement, "Community engagement.")
-            .opt("analysis", analysis, "Analysis and strategies.")
-            .opt("implementation", implementation, "Implementation plan.")
-            .opt("accountability", accountability, "Accountability and communication.");
-    register(root, "A Racial Equity Tool worksheet for one proposal (policy, program, practice or budget decision).");
+            .opt("desired_results", STATEMENTS, "Step 1: desired results (community conditions).")
+            .opt("community_indicators", new ListType(measure), "Step 1: community indicators that quantify the desired results.")
+            .opt("outcomes", STATEMENTS, "Step 1: desired outcomes (what the proposal changes).")
+            .opt("performance_measures", new ListType(measure), "Step 1: performance measures for the outcomes.")
+            .opt("data", data, "Step 2: data.")
+            .opt("engagement", engagement, "Step 3: community engagement.")
+            .opt("analysis", analysis, "Step 4: analysis and strategies.")
+            .opt("implementation", implementation, "Step 5: implementation plan.")
+            .opt("accountability", accountability, "Step 6: accountability and communication.");
+    register(root, "A Racial Equity Tool worksheet for one proposal (policy, program, practice or budget decision), in the six steps of the GARE toolkit: desired results and outcomes, data, community engagement, analysis and strategies, implementation plan, accountability and communication.");
   }
 
   // ---- agenda item ---------------------------------------------------------------------------
@@ -490,6 +532,7 @@ public final class Kinds {
             .req("meeting", meeting, "The meeting.")
             .req("item", item, "Agenda item type and number.")
             .req("file_id", STRING, "The clerk's file ID (\"2024-01837\").")
+            .opt("department", STRING, "The department that brings the item (\"Office of Diversity and Equity\").")
             .opt("location", STRING, "Location (\"Citywide\", \"District 8\").")
             .req("recommendation", TEXT, "The recommendation.")
             .req("contact", PERSON, "The contact.")

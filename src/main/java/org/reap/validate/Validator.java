@@ -14,7 +14,9 @@ import org.reap.validate.rules.DanglingReference;
 import org.reap.validate.rules.DateOutsidePeriod;
 import org.reap.validate.rules.DoneWithoutCompletion;
 import org.reap.validate.rules.DuplicateId;
+import org.reap.validate.rules.IndicatorBreakdown;
 import org.reap.validate.rules.IndicatorEmptyMeasure;
+import org.reap.validate.rules.IndicatorGroupsTotal;
 import org.reap.validate.rules.IndicatorObservationOrder;
 import org.reap.validate.rules.IndicatorTargetDirection;
 import org.reap.validate.rules.MeetingCadence;
@@ -44,6 +46,8 @@ public final class Validator {
           new IndicatorEmptyMeasure(),
           new IndicatorTargetDirection(),
           new IndicatorObservationOrder(),
+          new IndicatorBreakdown(),
+          new IndicatorGroupsTotal(),
           new AttachmentNumbering(),
           new AttachmentSource(),
           new MemoSectionHeading(),

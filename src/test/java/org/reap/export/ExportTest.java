@@ -69,6 +69,18 @@ class ExportTest {
         assertThat(x.get("group")).isEqualTo("Black");
         assertThat(x.get("value")).isEqualTo("52");
       });
+      // a cross-tabulated cell names each of its dimensions; a qualitative value is its words
+      assertThat(rows).anySatisfy(x -> {
+        assertThat(x.get("indicator")).isEqualTo("riverton-ind-workforce");
+        assertThat(x.get("date")).isEqualTo("2025");
+        assertThat(x.get("group")).isEqualTo("race: White, gender: Men");
+        assertThat(x.get("value")).isEqualTo("236");
+      });
+      assertThat(rows).anySatisfy(x -> {
+        assertThat(x.get("indicator")).isEqualTo("riverton-ind-language-access");
+        assertThat(x.get("unit")).isEmpty();
+        assertThat(x.get("value")).isEqualTo("Adopted by Council");
+      });
     }
   }
 

@@ -13,10 +13,16 @@ import java.util.List;
  * @param series      one or more series, each with one value (or null) per category
  * @param target      a value drawn as a dashed horizontal line, or null
  * @param targetLabel the target line's label ("" for none)
+ * @param yMax        the value axis runs at least this high, or null: small multiples share a scale
  */
 public record CategoryChartSpec(Kind kind, String title, String xLabel, String yLabel, List<String> categories,
-                                List<Series> series, Double target, String targetLabel) implements ChartSpec {
+                                List<Series> series, Double target, String targetLabel, Double yMax) implements ChartSpec {
     public enum Kind { LINE, BAR }
+
+    public CategoryChartSpec(Kind kind, String title, String xLabel, String yLabel, List<String> categories,
+                             List<Series> series, Double target, String targetLabel) {
+        this(kind, title, xLabel, yLabel, categories, series, target, targetLabel, null);
+    }
 
     public CategoryChartSpec {
         categories = List.copyOf(categories);

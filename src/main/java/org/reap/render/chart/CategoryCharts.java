@@ -58,8 +58,30 @@ final class CategoryCharts {
         plot.setInsets(new RectangleInsets(4, 2, 2, 8));
         if (spec.target() != null) {
             addTarget(plot, y, spec, fonts);
+        } else if (spec.yMax() != null) {
+            double[] mm = extent(spec, 0);
+            double span = mm[1] - mm[0] == 0 ? Math.max(1, Math.abs(mm[1])) : mm[1] - mm[0];
+            y.setRange(mm[0] < 0 ? mm[0] - span * 0.08 : mm[0], mm[1] + span * 0.1);
         }
         return plot;
+    }
+
+    /** {min, max} of zero, {@code also}, every value and the spec's yMax. */
+    private static double[] extent(CategoryChartSpec spec, double also) {
+        double min = Math.min(0, also);
+        double max = Math.max(0, also);
+        if (spec.yMax() != null) {
+            max = Math.max(max, spec.yMax());
+        }
+        for (CategoryChartSpec.Series s : spec.series()) {
+            for (Double v : s.values()) {
+                if (v != null) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return new double[] {min, max};
     }
 
     static void styleAxis(org.jfree.chart.axis.Axis axis, ChartFonts fonts) {
@@ -78,10 +100,12 @@ final class CategoryCharts {
             r.setSeriesPaint(i, ChartStyle.seriesColor(i));
             r.setSeriesStroke(i, ChartStyle.seriesStroke(i));
             r.setSeriesShape(i, ChartStyle.seriesShape(i));
-            r.setSeriesShapesFilled(i, true);
+            r.setSeriesShapesFilled(i, ChartStyle.seriesFilled(i));
+            r.setSeriesOutlineStroke(i, ChartStyle.solid(1.25f));
         }
         r.setUseFillPaint(false);
-        r.setDrawOutlines(false);
+        r.setUseOutlinePaint(false); // a hollow marker is outlined in its series colour
+        r.setDrawOutlines(true);
         r.setDefaultItemLabelFont(fonts.regular(ChartStyle.SMALL_SIZE));
         return r;
     }
@@ -129,16 +153,9 @@ final class CategoryCharts {
         marker.setLabelOffset(new RectangleInsets(2, 4, 2, 4));
         plot.addRangeMarker(marker, Layer.FOREGROUND);
 
-        double min = Math.min(0, target);
-        double max = Math.max(0, target);
-        for (CategoryChartSpec.Series s : spec.series()) {
-            for (Double v : s.values()) {
-                if (v != null) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
+        double[] mm = extent(spec, target);
+        double min = mm[0];
+        double max = mm[1];
         double span = max - min == 0 ? Math.max(1, Math.abs(max)) : max - min;
         y.setRange(min < 0 ? min - span * 0.08 : min, max + span * 0.18);
     }

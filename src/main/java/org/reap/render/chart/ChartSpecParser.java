@@ -23,7 +23,7 @@ public final class ChartSpecParser {
     public static final int MAX_TEXT = 300;
 
     private static final Set<String> CATEGORY_FIELDS =
-            Set.of("type", "title", "xLabel", "yLabel", "categories", "series", "target", "targetLabel");
+            Set.of("type", "title", "xLabel", "yLabel", "categories", "series", "target", "targetLabel", "yMax");
     private static final Set<String> SERIES_FIELDS = Set.of("name", "values");
     private static final Set<String> GANTT_FIELDS = Set.of("type", "title", "asOf", "asOfLabel", "tasks");
     private static final Set<String> TASK_FIELDS = Set.of("group", "name", "start", "end", "status", "statusLabel");
@@ -114,7 +114,9 @@ public final class ChartSpecParser {
             throw fail(obj.get("targetLabel"), "Chart field \"targetLabel\" is set but \"target\" is not; add the"
                     + " target value or remove the label.");
         }
-        return new CategoryChartSpec(kind, title, xLabel, yLabel, categories, series, target, targetLabel);
+        Node yMaxNode = obj.get("yMax");
+        Double yMax = yMaxNode == null || yMaxNode.isNull() ? null : number(yMaxNode, "yMax");
+        return new CategoryChartSpec(kind, title, xLabel, yLabel, categories, series, target, targetLabel, yMax);
     }
 
     private GanttChartSpec gantt(Map<String, Node> obj) throws RenderException {

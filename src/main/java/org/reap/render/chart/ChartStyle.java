@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>The series palette is the Okabe–Ito colour-blind-safe set without its light members, plus
  * dark extras; every colour has a contrast of at least 3:1 against white (tested). Series are also
- * told apart by marker shape and dash pattern, so colour is never the only cue.
+ * told apart by marker (six shapes, filled then hollow) and dash pattern, so colour is never the
+ * only cue: up to {@link #DISTINCT} series, no two share a colour or a marker (tested).
  */
 public final class ChartStyle {
     /** Series colours, in order of use. */
@@ -26,7 +27,16 @@ public final class ChartStyle {
             new Color(0xCC79A7), // reddish purple
             new Color(0x882255), // wine
             new Color(0x595959), // dark grey
-            new Color(0x332288)); // indigo
+            new Color(0x332288), // indigo
+            new Color(0x8C510A), // brown
+            new Color(0x117733), // dark green
+            new Color(0xB8860B), // dark goldenrod
+            new Color(0xAA4499)); // purple
+
+    /** How many series are drawn without two sharing a colour or a marker. */
+    public static final int DISTINCT = 12;
+
+    private static final int SHAPES = 6;
 
     /** Text: contrast 15.9:1 on white. */
     public static final Color TEXT = new Color(0x222222);
@@ -56,16 +66,27 @@ public final class ChartStyle {
         return new BasicStroke(1.75f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 
-    /** Marker shape of series {@code i}: circle, square, triangle, diamond, then repeating. */
+    /**
+     * Marker shape of series {@code i}: circle, square, triangle, diamond, downward triangle,
+     * pentagon; filled for the first six series, hollow for the next six (see {@link
+     * #seriesFilled}), then repeating.
+     */
     public static Shape seriesShape(int i) {
         double s = 6;
         double h = s / 2;
-        return switch (i % 4) {
+        return switch (i % SHAPES) {
             case 0 -> new Ellipse2D.Double(-h, -h, s, s);
             case 1 -> new Rectangle2D.Double(-h * 0.9, -h * 0.9, s * 0.9, s * 0.9);
             case 2 -> triangle(h);
-            default -> diamond(h * 1.15);
+            case 3 -> diamond(h * 1.15);
+            case 4 -> downTriangle(h);
+            default -> pentagon(h * 1.1);
         };
+    }
+
+    /** Whether series {@code i}'s markers are filled (the first six) or drawn as outlines (the next six). */
+    public static boolean seriesFilled(int i) {
+        return (i / SHAPES) % 2 == 0;
     }
 
     public static Stroke dashed(float width) {
@@ -81,6 +102,29 @@ public final class ChartStyle {
         p.moveTo(0, -h * 1.15);
         p.lineTo(h * 1.1, h * 0.85);
         p.lineTo(-h * 1.1, h * 0.85);
+        p.closePath();
+        return p;
+    }
+
+    private static Shape downTriangle(double h) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(0, h * 1.15);
+        p.lineTo(h * 1.1, -h * 0.85);
+        p.lineTo(-h * 1.1, -h * 0.85);
+        p.closePath();
+        return p;
+    }
+
+    private static Shape pentagon(double r) {
+        Path2D.Double p = new Path2D.Double();
+        for (int k = 0; k < 5; k++) {
+            double a = -Math.PI / 2 + k * 2 * Math.PI / 5;
+            if (k == 0) {
+                p.moveTo(r * Math.cos(a), r * Math.sin(a));
+            } else {
+                p.lineTo(r * Math.cos(a), r * Math.sin(a));
+            }
+        }
         p.closePath();
         return p;
     }

@@ -5,7 +5,7 @@ import org.reap.model.Document;
 import org.reap.model.Repository;
 import org.reap.validate.Rule;
 
-/** A baseline, target or observation carries a value, a value by group, or both. */
+/** A baseline, target or observation carries a value, values by group, or a value in words. */
 public final class IndicatorEmptyMeasure implements Rule {
   @Override
   public String id() {
@@ -19,7 +19,7 @@ public final class IndicatorEmptyMeasure implements Rule {
 
   @Override
   public String description() {
-    return "An indicator's baseline, target and observations each carry a value or values by group.";
+    return "An indicator's baseline, target and observations each carry a value, values by group or a value in words.";
   }
 
   @Override
@@ -28,8 +28,9 @@ public final class IndicatorEmptyMeasure implements Rule {
       Repository.walk(
           d,
           (obj, path) -> {
-            if (obj.type().name().equals("measure") && !obj.has("value") && !obj.has("groups") && !obj.invalid("value") && !obj.invalid("groups")) {
-              out.report(obj.span(), "this measurement has a date but no value", "add \"value: ...\" or values by group under \"groups:\"");
+            if (obj.type().name().equals("measure") && !obj.has("value") && !obj.has("groups") && !obj.has("breakdown") && !obj.has("text")
+                && !obj.invalid("value") && !obj.invalid("groups") && !obj.invalid("breakdown") && !obj.invalid("text")) {
+              out.report(obj.span(), "this measurement has a date but no value", "add \"value: ...\", values by group under \"groups:\" or \"breakdown:\", or the value in words as \"text: ...\"");
             }
           });
     }
