@@ -902,7 +902,12 @@ public final class Views {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("title", title);
     c.put("spec", spec);
-    c.put("alt", labels.get("indicator.chart-alt", altName, categories.get(0), categories.get(categories.size() - 1)));
+    // the key finding in numbers: each series' first and latest value
+    List<String> findings = new ArrayList<>();
+    for (Charts.Series one : series) {
+      findings.add(chartFinding(one, categories));
+    }
+    c.put("alt", labels.get("indicator.chart-alt", altName, categories.get(0), categories.get(categories.size() - 1), String.join("; ", findings)));
     charts.add(c);
   }
 

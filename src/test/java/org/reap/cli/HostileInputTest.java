@@ -224,7 +224,7 @@ class HostileInputTest {
     Files.writeString(memo, Files.readString(memo).replace("    title: Draft ordinance\n    status: pending\n", "    title: Draft ordinance\n    file: files/ordinance.pdf\n"));
     Run r = Run.in(dir, "packet", ITEM, "--as-of", "2025-05-01");
     assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
-    assertThat(r.err()).contains("plans/agenda-item.yaml: warning[packet.active-content]: Attachment 4 (\"Draft ordinance\") (files/ordinance.pdf): removed from the packet",
+    assertThat(r.err()).contains("plans/agenda-item.yaml:52:11: warning[packet.active-content]: Attachment 4 (\"Draft ordinance\") (files/ordinance.pdf): removed from the packet",
         "8 JavaScript actions", "1 Launch action", "1 SubmitForm action", "1 XFA form", "embedded").doesNotContain("\tat ");
     byte[] packet = Files.readAllBytes(dir.resolve("out/" + ITEM + "-packet.pdf"));
     assertThat(org.reap.render.packet.HostilePdfs.activeContent(packet)).isEmpty();
