@@ -63,6 +63,11 @@ public final class RepositoryLoader {
       }
     }
     List<Document> docs = new ArrayList<>();
+    org.reap.schema.Settings settings = SettingsLoader.load(root, cwd, diags);
+    if (root != null) {
+      Path settingsFile = root.resolve(org.reap.schema.Settings.FILE).normalize();
+      files.remove(settingsFile);
+    }
     Path realRoot = realPath(root);
     for (Path f : files) {
       String shown = display(cwd, f);
@@ -81,12 +86,12 @@ public final class RepositoryLoader {
       if (loaded == null) {
         continue;
       }
-      Document d = SchemaBinder.bind(loaded.file(), loaded.root(), diags);
+      Document d = SchemaBinder.bind(loaded.file(), loaded.root(), diags, settings);
       if (d != null) {
         docs.add(d);
       }
     }
-    return new Repository(root == null ? cwd : root, docs, files.size());
+    return new Repository(root == null ? cwd : root, docs, files.size(), settings);
   }
 
   private static Path realPath(Path p) {
