@@ -117,6 +117,7 @@ public final class RepositoryLoader {
     try (Stream<Path> s = Files.walk(dir, 12)) {
       return s.filter(p -> !p.equals(dir))
           .filter(p -> !skipped(dir.relativize(p)))
+          .filter(p -> !inNestedRepository(dir, p))
           .filter(p -> {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
             return (n.endsWith(".yaml") || n.endsWith(".yml")) && !Files.isDirectory(p);
@@ -127,6 +128,19 @@ public final class RepositoryLoader {
       diags.error("file.unreadable", Span.ofFile(new SourceFile(dir, display(cwd, dir), "")), "the folder cannot be read (" + e.getMessage() + ")", "check that you have permission to read it");
       return List.of();
     }
+  }
+
+  /**
+   * True when {@code p} is inside a folder below {@code root} that has its own settings file: that
+   * folder is a repository of its own (a city's example, say) and is read only when named.
+   */
+  private static boolean inNestedRepository(Path root, Path p) {
+    for (Path d = p.getParent(); d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve(org.reap.schema.Settings.FILE))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean skipped(Path rel) {

@@ -274,6 +274,7 @@ public final class TemplateEngine {
         "indicators.ftlx",
         "index.ftlx",
         "lib/layout.ftlx",
+        "lib/actions.ftlx",
         "lib/style.css");
   }
 

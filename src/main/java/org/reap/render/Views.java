@@ -373,6 +373,10 @@ public final class Views {
     m.put("matrices", matrices(plan));
     m.put("indicators", indicators(plan));
     m.put("teams", teams(plan));
+    Map<String, Object> actions = actionTables((String) m.get("lang")).table(plan);
+    if (actions != null) {
+      m.put("action_table", actions);
+    }
     m.put("meetings", meetings(plan));
     m.put("accomplishments", accomplishments(plan));
     Map<String, Object> ch = changes(plan);
@@ -668,7 +672,15 @@ public final class Views {
     Map<String, Object> m = base(d, d.id());
     m.put("meetings", meetings(d));
     m.put("gantt", gantt(d));
+    Map<String, Object> actions = actionTables((String) m.get("lang")).table(d);
+    if (actions != null) {
+      m.put("action_table", actions);
+    }
     return m;
+  }
+
+  private ActionTables actionTables(String lang) {
+    return new ActionTables(repo, mb, labels, asOf, lang);
   }
 
   /** The index page: one row per output document. */
