@@ -107,7 +107,7 @@ final class ActionTables {
         actions++;
         @SuppressWarnings("unchecked")
         Map<String, Object> st = (Map<String, Object>) row.get("shown_status");
-        counts.merge((String) st.get("key"), 1, Integer::sum);
+        counts.merge(Boolean.TRUE.equals(row.get("status_reported")) ? (String) st.get("key") : NOT_REPORTED, 1, Integer::sum);
       }
       om.put("rows", rows);
       @SuppressWarnings("unchecked")
@@ -132,12 +132,35 @@ final class ActionTables {
     m.put("landscape", columns.size() > LANDSCAPE_OVER);
     m.put("count", actions);
     List<Object> cs = new ArrayList<>();
-    counts.forEach((k, v) -> {
-      Map<String, Object> c = Status.model(k, labels);
+    // reap's statuses in order, each under the city's word(s) for it where it has them
+    Map<String, List<String>> words = new LinkedHashMap<>();
+    settings.statuses().forEach((word, status) -> words.computeIfAbsent(status, k -> new ArrayList<>()).add(word));
+    List<String> order = new ArrayList<>(org.reap.schema.Kinds.STATUSES);
+    order.add("overdue");
+    order.add(NOT_REPORTED);
+    for (String k : order) {
+      Integer v = counts.get(k);
+      if (v == null) {
+        continue;
+      }
+      Map<String, Object> c = k.equals(NOT_REPORTED) ? notReported() : Status.model(k, labels);
+      if (words.containsKey(k)) {
+        c.put("label", String.join(" / ", words.get(k).stream().sorted().toList()));
+      }
       c.put("count", v);
       cs.add(c);
-    });
+    }
     m.put("counts", cs);
+    return m;
+  }
+
+  private static final String NOT_REPORTED = "not-reported";
+
+  private Map<String, Object> notReported() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", NOT_REPORTED);
+    m.put("label", labels.get("action.no-status"));
+    m.put("symbol", "\u2013");
     return m;
   }
 
@@ -173,10 +196,12 @@ final class ActionTables {
     return row;
   }
 
-  /** An action with a span as its timeline (a fiscal year, say) is not overdue before the span ends; one marked in progress with a span is ongoing work. */
+  /**
+   * Ongoing work: an action in progress whose timeline (when) has passed, with no due date. Its
+   * timeline says when the work runs, not a deadline, so it is not counted overdue.
+   */
   private static boolean ongoing(Node.Obj t) {
-    When w = t.value("when");
-    return !t.has("due") && w != null && (w.isRange() || w.isFiscal()) && "in-progress".equals(Status.of(t));
+    return !t.has("due") && "in-progress".equals(Status.of(t));
   }
 
   private Map<String, Object> statusModel(String status, String word) {

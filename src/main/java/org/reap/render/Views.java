@@ -46,7 +46,26 @@ public final class Views {
     if (plan != null && plan != d) {
       m.put("plan", mb.object(plan.root()));
     }
+    m.put("custom_fields", customFields((String) m.get("lang")));
     return m;
+  }
+
+  /** The repository's own fields by schema group ("goal", "task", "plan"), each with its label, for templates to print. */
+  private Map<String, Object> customFields(String lang) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    repo.settings().fields().forEach((target, list) -> {
+      String group = org.reap.schema.Settings.TARGETS.get(target);
+      @SuppressWarnings("unchecked")
+      List<Object> fs = (List<Object>) out.computeIfAbsent(group, k -> new ArrayList<Object>());
+      for (org.reap.schema.Settings.CustomField cf : list) {
+        Map<String, Object> fm = new LinkedHashMap<>();
+        fm.put("name", cf.name());
+        fm.put("label", cf.label(lang));
+        fm.put("type", cf.type());
+        fs.add(fm);
+      }
+    });
+    return out;
   }
 
   private Renderer.Since since;
