@@ -59,6 +59,26 @@ class CityExamplesTest {
   }
 
   @Test
+  void eachCityHasItsOwnCurrentReference() throws IOException {
+    for (Path ex : examples()) {
+      Settings s = org.reap.load.SettingsLoader.load(ex.toAbsolutePath(), Path.of("").toAbsolutePath(), new org.reap.diagnostic.Diagnostics());
+      String page = org.reap.schema.KindsDoc.markdown(s);
+      assertThat(page).contains("## This repository");
+      assertThat(Files.readString(ex.resolve("kinds.md"), StandardCharsets.UTF_8))
+          .as("regenerate with ./reap schema --docs --repo " + ex + " > " + ex.resolve("kinds.md"))
+          .isEqualTo(page);
+    }
+  }
+
+  @Test
+  void editorCompletionKnowsTheCitysFieldsWordsAndFiscalYears() throws IOException {
+    Settings s = org.reap.load.SettingsLoader.load(EXAMPLES.resolve("sf-public-works").toAbsolutePath(), Path.of("").toAbsolutePath(), new org.reap.diagnostic.Diagnostics());
+    String schema = org.reap.schema.JsonSchema.forKind(org.reap.schema.Kinds.get("plan"), s);
+    assertThat(schema).contains("\"priority\"", "\"Level 1\"", "\"Ongoing\"", "[Ff][Yy]");
+    assertThat(org.reap.schema.JsonSchema.forKind(org.reap.schema.Kinds.get("plan"))).doesNotContain("\"priority\"", "\"Ongoing\"");
+  }
+
+  @Test
   void theSfTableHasTheDepartmentsColumnsInItsOrder() throws Exception {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(EXAMPLES.resolve("sf-public-works")));
     Renderer r = new Renderer(c.repository(), new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.allOf(Renderer.Format.class), null, Set.of()));
