@@ -56,6 +56,13 @@ public final class Kinds {
 
   public static final List<String> CADENCE_UNITS = List.of("week", "month", "quarter", "year");
 
+  /**
+   * Text fields that are for editors and never printed, as "group.field" ("*.field" for every
+   * group). A test fails for any other text field that no default template prints.
+   */
+  public static final java.util.Set<String> EDITOR_ONLY =
+      java.util.Set.of("*.source_note", "*.source", "plan.notes", "milestones.notes", "outcome-matrix.notes", "indicators.notes", "findings.notes", "equity-analysis.notes", "agenda-item.notes", "*.translation_notice");
+
   private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
   public record Kind(String name, ObjType root, String summary) {}
