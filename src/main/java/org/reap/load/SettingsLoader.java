@@ -99,6 +99,11 @@ public final class SettingsLoader {
     if (name == null || type == null) {
       return null;
     }
+    name = name.trim();
+    if (!name.matches("[a-z][a-z0-9_]{0,59}")) {
+      diags.error("settings.field-name", f.spanOf("name"), "\"" + name + "\" cannot be a field name", "use lower-case letters, digits and _, starting with a letter, such as " + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^[^a-z]+|_+$", ""));
+      return null;
+    }
     ObjType builtIn = builtIn(group);
     if (builtIn != null && builtIn.fields().containsKey(name)) {
       diags.error("settings.field-exists", f.spanOf("name"), "\"" + name + "\" is already a built-in field of " + group, "choose another name, such as " + name + "_local");

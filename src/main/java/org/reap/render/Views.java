@@ -224,9 +224,9 @@ public final class Views {
     Map<String, Object> row = mb.object(e);
     String status = Status.of(e);
     boolean late = Status.overdue(e, "date", asOf);
-    row.put("status", Status.model(status, labels));
+    row.put("status", cityWord(Status.model(status, labels), e.string("status_as_written")));
     row.put("overdue", late);
-    row.put("shown_status", Status.model(late ? "overdue" : status, labels));
+    row.put("shown_status", cityWord(Status.model(late ? "overdue" : status, labels), late ? null : e.string("status_as_written")));
     if (e.string("team") != null) {
       row.put("team_name", titleOf(e.string("team")));
     }
@@ -242,6 +242,14 @@ public final class Views {
     }
     row.put("partnership", Boolean.TRUE.equals(e.value("partnership")));
     return row;
+  }
+
+  /** A status as the city wrote it ("Ongoing"), where the settings file maps its word onto reap's. */
+  private static Map<String, Object> cityWord(Map<String, Object> status, String word) {
+    if (word != null) {
+      status.put("label", word);
+    }
+    return status;
   }
 
   private List<Object> statusCounts(Map<String, Integer> counts, int overdue) {
@@ -475,8 +483,8 @@ public final class Views {
         Map<String, Object> xm = mb.object(task);
         boolean late = Status.overdue(task, "due", asOf);
         String st = Status.of(task);
-        xm.put("status", Status.model(st, labels));
-        xm.put("shown_status", Status.model(late ? "overdue" : st, labels));
+        xm.put("status", cityWord(Status.model(st, labels), task.string("status_as_written")));
+        xm.put("shown_status", cityWord(Status.model(late ? "overdue" : st, labels), late ? null : task.string("status_as_written")));
         counts.merge(late ? "overdue" : st, 1, Integer::sum);
         tasks.add(xm);
       }

@@ -1,7 +1,6 @@
 package org.reap.schema;
 
 import static org.reap.schema.Scalar.BOOLEAN;
-import static org.reap.schema.Scalar.ID;
 import static org.reap.schema.Scalar.INTEGER;
 import static org.reap.schema.Scalar.STRING;
 import static org.reap.schema.Scalar.TEXT;
@@ -12,7 +11,7 @@ public final class SettingsSchema {
 
   public static final ObjType FIELD =
       new ObjType("custom-field", "custom fields", "A field this repository adds.")
-          .req("name", ID, "The field's name as written in the YAML (\"priority\").")
+          .req("name", STRING, "The field's name as written in the YAML: lower-case letters, digits and _ (\"priority\", \"staff_lead\").")
           .req("label", STRING, "The heading it prints under; give it per language like any text: {en: Priority, es: Prioridad}.")
           .req("type", ScalarType.oneOf(Settings.FIELD_TYPES.toArray(String[]::new)), "text, number, date (a date, span or fiscal year), yes-no, list (one of values, in order) or reference (the id of something, see to).")
           .opt("values", new ListType(ScalarType.of(STRING)), "For a list: the allowed words, in order.")

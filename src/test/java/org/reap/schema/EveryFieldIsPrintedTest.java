@@ -47,7 +47,7 @@ class EveryFieldIsPrintedTest {
     String pad = " ".repeat(indent);
     return switch (t) {
       case ObjType o -> {
-        if (stack.contains(o)) {
+        if (stack.stream().anyMatch(x -> x.name().equals(o.name()))) {
           yield null;
         }
         yield "\n" + object(o, path, stack, indent);
@@ -83,7 +83,11 @@ class EveryFieldIsPrintedTest {
     };
   }
 
-  private String object(ObjType o, String path, List<ObjType> stack, int indent) {
+  /** The repository's own fields the made documents carry (none, or one text field on every target). */
+  private Settings settings = Settings.NONE;
+
+  private String object(ObjType declared, String path, List<ObjType> stack, int indent) {
+    ObjType o = settings.extend(declared);
     List<ObjType> inner = new ArrayList<>(stack);
     inner.add(o);
     StringBuilder sb = new StringBuilder();
@@ -103,6 +107,19 @@ class EveryFieldIsPrintedTest {
 
   /** Fields left out of the made document: they would make translated copies or point outside it. */
   static final Set<String> SKIPPED = Set.of("publish_in", "plan", "document", "file");
+
+  @Test
+  void aRepositorysOwnFieldsArePrintedOnEveryRowAndKind() throws Exception {
+    StringBuilder yaml = new StringBuilder("reap: 1\nfields:\n");
+    for (String target : Settings.TARGETS.keySet()) {
+      yaml.append("  ").append(target).append(":\n    - name: local_word\n      label: Local\n      type: text\n");
+    }
+    Files.writeString(dir.resolve(Settings.FILE), yaml.toString(), StandardCharsets.UTF_8);
+    settings = org.reap.load.SettingsLoader.load(dir, dir, new org.reap.diagnostic.Diagnostics());
+    assertThat(settings.fieldsFor("milestone")).hasSize(1);
+    everyTextFieldOfEveryKindIsPrintedOrDeclaredEditorOnly();
+    assertThat(markers.values()).anyMatch(p -> p.endsWith(".local_word"));
+  }
 
   @Test
   void everyTextFieldOfEveryKindIsPrintedOrDeclaredEditorOnly() throws Exception {
