@@ -34,7 +34,7 @@ public final class KindsDoc {
       sb.append("| ").append(s.name().toLowerCase(java.util.Locale.ROOT)).append(" | ").append(cell(s.noun())).append(" |\n");
     }
     sb.append("\nDates in `when`-type fields (shown as *when* below): `2024-10-29` (a day), `2024-10` (a month), `2024` (a year), ");
-    sb.append("`2024-04/2024-06` or `2024-03-15/2024-03-17` (a range), `TBD`, and `XXXX-03-20` for a day whose year the source does not give. ");
+    sb.append("`2024-04/2024-06` or `2024-03-15/2024-03-17` (a range), `TBD`, and `XXXX-03-20` for a day whose year the source does not give; where the repository's settings file sets when its fiscal year starts, also `FY2021-22`, `2021-22` or `FY22` ([city-settings.md](city-settings.md)). ");
     sb.append("Text fields accept Markdown: `**bold**`, `*italic*`, `~~struck~~`, `[link](https://...)`, lists with `- ` or `1. `, and a blank line between paragraphs; an image (`![description](...)`) prints as its description (pictures belong in templates). ");
     sb.append("Values are read as written: `no`, `on`, `010` and `1.10` stay text where a field expects text, and `2024-10-29` is a calendar date, never a time.\n\n");
     sb.append("Any group of fields may also carry `source_note:`, a remark for editors that is never printed.\n\n");
