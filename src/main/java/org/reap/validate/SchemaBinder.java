@@ -619,7 +619,7 @@ public final class SchemaBinder {
       return When.parse(t, settings.fiscalYearStart());
     } catch (When.BadWhen e) {
       Matcher fy = FISCAL_LIKE.matcher(t);
-      if (!settings.fiscalYears() && fy.matches() && (fy.group(2) == null || Integer.parseInt(fy.group(3)) > 12)) {
+      if (!settings.fiscalYears() && fy.matches() && (fy.group(2) == null || Integer.parseInt(fy.group(3)) == (Integer.parseInt(fy.group(2)) + 1) % 100)) {
         String m = t.toUpperCase(Locale.ROOT).startsWith("FY") ? "\"" + t + "\" is a fiscal year, but this repository has no fiscal year set" : e.getMessage();
         throw new Bad(
             "schema.bad-date",
