@@ -18,12 +18,13 @@ public final class Binder {
 
   public static Repository bind(RepositoryLoader.Sources sources, Diagnostics diags) {
     List<Document> docs = new ArrayList<>();
+    org.reap.schema.Settings settings = SettingsLoader.load(sources.settingsRoot(), sources.cwd(), diags);
     for (YamlLoader.Loaded loaded : sources.files()) {
-      Document d = SchemaBinder.bind(loaded.file(), loaded.root(), diags);
+      Document d = SchemaBinder.bind(loaded.file(), loaded.root(), diags, settings);
       if (d != null) {
         docs.add(d);
       }
     }
-    return new Repository(sources.root(), docs, sources.found());
+    return new Repository(sources.root(), docs, sources.found(), settings);
   }
 }

@@ -56,14 +56,37 @@ public final class SchemaBinder {
   /** The document's own language (its header field language, else en): the text of a plain value. */
   private String defaultLanguage = "en";
 
-  private SchemaBinder(SourceFile file, Diagnostics diags) {
+  private final org.reap.schema.Settings settings;
+  /** The city's status word the last status value was written in, where it was one. */
+  private String statusWord;
+
+  private SchemaBinder(SourceFile file, Diagnostics diags, org.reap.schema.Settings settings) {
     this.file = file;
     this.diags = diags;
+    this.settings = settings;
   }
 
   /** Binds a whole file; null when it is not a reap document at all. */
   public static Document bind(SourceFile file, YNode root, Diagnostics diags) {
-    return new SchemaBinder(file, diags).document(root);
+    return bind(file, root, diags, org.reap.schema.Settings.NONE);
+  }
+
+  /** As {@link #bind(SourceFile, YNode, Diagnostics)}, with a repository's own fields, status words and fiscal year. */
+  public static Document bind(SourceFile file, YNode root, Diagnostics diags, org.reap.schema.Settings settings) {
+    return new SchemaBinder(file, diags, settings).document(root);
+  }
+
+  /** Checks a settings file ({@value org.reap.schema.Settings#FILE}) against its shape; null when it is not a group of fields. */
+  public static Node.Obj bindSettings(SourceFile file, YNode root, Diagnostics diags) {
+    if (!(root instanceof YMap map)) {
+      diags.error("schema.top-level", root.span(), "a settings file must be a group of fields, but this file is " + root.describe(), "start the file with \"reap: 1\"");
+      return null;
+    }
+    if (map.get("reap") instanceof YScalar vs && !vs.isNull() && INTEGER.matcher(vs.text().trim()).matches() && Integer.parseInt(vs.text().trim()) != Kinds.SCHEMA_VERSION) {
+      diags.error("schema.version", vs.span(), "this settings file is written for reap schema version " + vs.text().trim() + ", but this reap reads version " + Kinds.SCHEMA_VERSION, "write \"reap: " + Kinds.SCHEMA_VERSION + "\"");
+      return null;
+    }
+    return (Node.Obj) new SchemaBinder(file, diags, org.reap.schema.Settings.NONE).bind(root, org.reap.schema.SettingsSchema.ROOT, "");
   }
 
   private Document document(YNode root) {
@@ -126,7 +149,8 @@ public final class SchemaBinder {
     };
   }
 
-  private Node.Obj object(YNode y, ObjType type, String where) {
+  private Node.Obj object(YNode y, ObjType declared, String where) {
+    ObjType type = settings.extend(declared);
     if (y instanceof YScalar s && type.shorthand() != null && !s.isNull()) {
       Field f = type.fields().get(type.shorthand());
       Node v = bind(s, f.type(), type.shorthand());
@@ -163,9 +187,16 @@ public final class SchemaBinder {
         }
         continue;
       }
+      statusWord = null;
       Node v = bind(e.value(), f.type(), key);
+      commentInText(e.value(), f, key);
       if (v != null && !(f.required() && invisible(v, f))) {
         fields.put(key, v);
+        if (statusWord != null && v instanceof Node.Val && !fields.containsKey(key + "_as_written")) {
+          // the city's word, kept so documents print it; the value is reap's status it maps to
+          fields.put(key + "_as_written", new Node.Val(v.span(), statusWord));
+        }
+        statusWord = null;
       } else {
         invalid.add(key);
       }
@@ -173,6 +204,34 @@ public final class SchemaBinder {
     missing(type, fields, map.span(), where, map, unknown);
     return new Node.Obj(map.span(), type, fields, java.util.Set.copyOf(invalid));
   }
+
+  /**
+   * Warns where a YAML comment follows text on the same line of a text field: {@code title: Budget
+   * Amendment #12-A} reads as "Budget Amendment", the rest being a comment.
+   */
+  private void commentInText(YNode value, Field f, String key) {
+    if (!(value instanceof YScalar s) || !s.plain() || s.isNull() || !(f.type() instanceof ScalarType st)
+        || !(st.scalar() == org.reap.schema.Scalar.STRING || st.scalar() == org.reap.schema.Scalar.TEXT)) {
+      return;
+    }
+    Span sp = s.span();
+    if (sp.endLine() != sp.line() || sp.endColumn() <= 0) {
+      return;
+    }
+    String line = file.line(sp.endLine());
+    int from = Math.min(line.length(), sp.endColumn() - 1);
+    Matcher m = COMMENT_AFTER.matcher(line.substring(from));
+    if (m.find()) {
+      String comment = m.group(1).trim();
+      diags.warning(
+          "yaml.comment-in-text",
+          Span.at(file, sp.endLine(), from + m.start(1) + 1),
+          "\"" + key + "\" ends at \"" + s.text().trim() + "\": the \"" + comment + "\" after it is read as a YAML comment and is not printed",
+          "if it is part of the text, put the whole text in quotes: " + key + ": \"" + s.text().trim() + " " + comment.replace("\"", "\\\"") + "\"");
+    }
+  }
+
+  private static final Pattern COMMENT_AFTER = Pattern.compile("^\\s+(#.*)$");
 
   /**
    * Reports a required text (or any of its translations) that a reader would not see: empty, only
@@ -406,10 +465,20 @@ public final class SchemaBinder {
               default -> throw new Bad(field + " should be yes or no, but it is \"" + t + "\"", "write yes or no");
             };
             case ENUM -> {
+              boolean statuses = type.values().equals(Kinds.STATUSES);
+              if (!type.values().contains(t) && statuses && settings.status(t) != null) {
+                statusWord = t;
+                yield settings.status(t);
+              }
               if (!type.values().contains(t)) {
+                List<String> words = new ArrayList<>(type.values());
+                if (statuses) {
+                  words.addAll(settings.statuses().keySet());
+                }
                 throw new Bad(
                     field + " cannot be \"" + t + "\"",
-                    Suggest.didYouMean(t, type.values()) + "allowed: " + String.join(", ", type.values()));
+                    Suggest.didYouMean(t, words) + "allowed: " + String.join(", ", type.values())
+                        + (statuses && !settings.statuses().isEmpty() ? ", or this repository's own words: " + String.join(", ", new java.util.TreeSet<>(settings.statuses().keySet())) : ""));
               }
               yield t;
             }
@@ -546,10 +615,20 @@ public final class SchemaBinder {
     return YearMonth.of(Integer.parseInt(m.group(1)), mo);
   }
 
-  private static When when(String t, Span span, String field) throws Bad {
+  private static final Pattern FISCAL_LIKE = Pattern.compile("(?i)FY\\s*\\d{2,4}(-\\d{2,4})?|(\\d{4})-(\\d{2})");
+
+  private When when(String t, Span span, String field) throws Bad {
     try {
-      return When.parse(t);
+      return When.parse(t, settings.fiscalYearStart());
     } catch (When.BadWhen e) {
+      Matcher fy = FISCAL_LIKE.matcher(t);
+      if (!settings.fiscalYears() && fy.matches() && (fy.group(2) == null || Integer.parseInt(fy.group(3)) == (Integer.parseInt(fy.group(2)) + 1) % 100)) {
+        String m = t.toUpperCase(Locale.ROOT).startsWith("FY") ? "\"" + t + "\" is a fiscal year, but this repository has no fiscal year set" : e.getMessage();
+        throw new Bad(
+            "schema.bad-date",
+            field + ": " + m,
+            "if it is a fiscal year, say when the fiscal year starts in " + org.reap.schema.Settings.FILE + " at the root of the plans folder (\"fiscal_year: {starts: July}\"); otherwise check the month");
+      }
       Bad b = badDate(field, t, "a date such as 2024-10-29, a month such as 2024-10, a range such as 2024-04/2024-06, or TBD");
       if (US_DATE.matcher(t).matches() || !t.matches(".*\\d{4}.*")) {
         throw b;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.reap.schema.JsonSchema;
 import org.reap.schema.Kinds;
+import org.reap.schema.Settings;
 import org.reap.validate.Suggest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,20 +37,37 @@ public final class SchemaCommand implements Callable<Integer> {
   @Option(names = "--docs", description = "Print the Markdown reference of every kind (docs/kinds.md).")
   boolean docs;
 
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description = "Include the fields, status words and fiscal years a repository declares in DIR/" + Settings.FILE + " (default: plans/ when it has one).")
+  Path repo;
+
+  private Settings settings() {
+    Path dir = root.cwd.resolve(repo != null ? repo : Path.of("plans"));
+    org.reap.diagnostic.Diagnostics d = new org.reap.diagnostic.Diagnostics();
+    Settings s = org.reap.bind.SettingsLoader.load(dir, root.cwd, d);
+    if (d.hasErrors()) {
+      spec.commandLine().getErr().println("reap: " + Settings.FILE + " has errors; run reap validate " + (repo != null ? repo : "plans") + " to see them. The schema below leaves them out.");
+    }
+    return s;
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter w = spec.commandLine().getOut();
     if (docs) {
-      w.print(org.reap.schema.KindsDoc.markdown());
+      w.print(org.reap.schema.KindsDoc.markdown(settings()));
       w.flush();
       return ExitCodes.OK;
     }
     if (out != null) {
       out = root.cwd.resolve(out);
       Files.createDirectories(out);
+      Settings s = settings();
       for (Kinds.Kind k : Kinds.all().values()) {
         Path f = out.resolve("reap-" + k.name() + ".schema.json");
-        Files.writeString(f, JsonSchema.forKind(k), StandardCharsets.UTF_8);
+        Files.writeString(f, JsonSchema.forKind(k, s), StandardCharsets.UTF_8);
         w.println("wrote " + f);
       }
       return ExitCodes.OK;
@@ -64,7 +82,7 @@ public final class SchemaCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("reap: unknown kind '" + kind + "'. " + Suggest.didYouMean(kind, Kinds.all().keySet()) + "Kinds: " + String.join(", ", Kinds.all().keySet()));
       return ExitCodes.USAGE;
     }
-    w.print(JsonSchema.forKind(k));
+    w.print(JsonSchema.forKind(k, settings()));
     w.flush();
     return ExitCodes.OK;
   }

@@ -23,7 +23,12 @@ public final class RepositoryLoader {
    * What was read: the repository root, the files that could be read (in path order), and how
    * many YAML files were found in all.
    */
-  public record Sources(Path root, List<YamlLoader.Loaded> files, int found) {
+  /**
+   * What load read: the repository's root, its YAML files with their node trees, how many files
+   * were found, the folder whose settings file applies (null when only files were named) and the
+   * folder paths are shown from.
+   */
+  public record Sources(Path root, List<YamlLoader.Loaded> files, int found, Path settingsRoot, Path cwd) {
     public Sources {
       files = List.copyOf(files);
     }
@@ -71,6 +76,11 @@ public final class RepositoryLoader {
       }
     }
     List<YamlLoader.Loaded> read = new ArrayList<>();
+    // the settings file is read by the bind stage (bind.SettingsLoader), not as a document
+    if (root != null) {
+      Path settingsFile = root.resolve(org.reap.schema.Settings.FILE).normalize();
+      files.remove(settingsFile);
+    }
     Path realRoot = realPath(root);
     for (Path f : files) {
       String shown = display(cwd, f);
@@ -90,7 +100,7 @@ public final class RepositoryLoader {
         read.add(loaded);
       }
     }
-    return new Sources(root == null ? cwd : root, read, files.size());
+    return new Sources(root == null ? cwd : root, read, files.size(), root, cwd);
   }
 
   private static Path realPath(Path p) {
@@ -116,6 +126,7 @@ public final class RepositoryLoader {
     try (Stream<Path> s = Files.walk(dir, 12)) {
       return s.filter(p -> !p.equals(dir))
           .filter(p -> !skipped(dir.relativize(p)))
+          .filter(p -> !inNestedRepository(dir, p))
           .filter(p -> {
             String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
             return (n.endsWith(".yaml") || n.endsWith(".yml")) && !Files.isDirectory(p);
@@ -126,6 +137,19 @@ public final class RepositoryLoader {
       diags.error("file.unreadable", Span.ofFile(new SourceFile(dir, display(cwd, dir), "")), "the folder cannot be read (" + e.getMessage() + ")", "check that you have permission to read it");
       return List.of();
     }
+  }
+
+  /**
+   * True when {@code p} is inside a folder below {@code root} that has its own settings file: that
+   * folder is a repository of its own (a city's example, say) and is read only when named.
+   */
+  private static boolean inNestedRepository(Path root, Path p) {
+    for (Path d = p.getParent(); d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+      if (Files.isRegularFile(d.resolve(org.reap.schema.Settings.FILE))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean skipped(Path rel) {

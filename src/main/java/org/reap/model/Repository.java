@@ -20,7 +20,14 @@ public final class Repository {
 
   private final int filesRead;
 
+  private final org.reap.schema.Settings settings;
+
   public Repository(Path root, List<Document> documents, int filesRead) {
+    this(root, documents, filesRead, org.reap.schema.Settings.NONE);
+  }
+
+  public Repository(Path root, List<Document> documents, int filesRead, org.reap.schema.Settings settings) {
+    this.settings = settings;
     this.filesRead = filesRead;
     this.root = root;
     this.documents = List.copyOf(documents);
@@ -41,6 +48,11 @@ public final class Repository {
   /** How many YAML files were found, including those that could not be read. */
   public int filesRead() {
     return filesRead;
+  }
+
+  /** The repository's own settings (its fields, status words, fiscal year, action table). */
+  public org.reap.schema.Settings settings() {
+    return settings;
   }
 
   public Path root() {

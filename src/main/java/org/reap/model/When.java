@@ -18,8 +18,12 @@ public record When(Precision precision, LocalDate start, LocalDate end, boolean 
     MONTH,
     YEAR,
     RANGE,
-    TBD
+    TBD,
+    /** One fiscal year or a run of them ("FY2021-22", "FY2021-22/FY2023-24"). */
+    FISCAL_YEAR
   }
+
+  private static final Pattern FISCAL = Pattern.compile("(?i)(?:FY\\s*)?(\\d{4})-(\\d{2}|\\d{4})|FY\\s*(\\d{4}|\\d{2})");
 
   private static final Pattern PART = Pattern.compile("(\\d{4}|XXXX)(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
@@ -45,7 +49,21 @@ public record When(Precision precision, LocalDate start, LocalDate end, boolean 
   }
 
   public static When parse(String text) throws BadWhen {
+    return parse(text, 0);
+  }
+
+  /**
+   * As {@link #parse(String)}; where {@code fiscalStart} is a month (1-12), fiscal years are read
+   * too: FY2021-22, FY 2021-22, 2021-22, FY2021-2022 and FY22 (the fiscal year that ends in 2022).
+   */
+  public static When parse(String text, int fiscalStart) throws BadWhen {
     String t = text.trim();
+    if (fiscalStart >= 1 && fiscalStart <= 12) {
+      When fy = fiscal(t, fiscalStart);
+      if (fy != null) {
+        return fy;
+      }
+    }
     if (t.equalsIgnoreCase("tbd")) {
       return tbd();
     }
@@ -97,6 +115,64 @@ public record When(Precision precision, LocalDate start, LocalDate end, boolean 
     } catch (DateTimeException e) {
       throw new BadWhen("\"" + whole + "\" is not a real date");
     }
+  }
+
+  /** The fiscal year or run of fiscal years {@code t} names, or null when it names none. */
+  private static When fiscal(String t, int startMonth) throws BadWhen {
+    int slash = t.indexOf('/');
+    if (slash > 0) {
+      LocalDate[] a = fiscalYear(t.substring(0, slash).trim(), startMonth, t);
+      LocalDate[] b = fiscalYear(t.substring(slash + 1).trim(), startMonth, t);
+      if (a == null || b == null) {
+        return null;
+      }
+      return new When(Precision.FISCAL_YEAR, a[0], b[1], true, t);
+    }
+    LocalDate[] one = fiscalYear(t, startMonth, t);
+    return one == null ? null : new When(Precision.FISCAL_YEAR, one[0], one[1], true, t);
+  }
+
+  /** First and last day of one fiscal year, or null when {@code s} is not written as one. */
+  private static LocalDate[] fiscalYear(String s, int startMonth, String whole) throws BadWhen {
+    Matcher m = FISCAL.matcher(s);
+    if (!m.matches()) {
+      return null;
+    }
+    int endYear;
+    if (m.group(1) != null) {
+      int first = Integer.parseInt(m.group(1));
+      String second = m.group(2);
+      int next = second.length() == 2 ? (first / 100) * 100 + Integer.parseInt(second) : Integer.parseInt(second);
+      if (second.length() == 2 && next < first) {
+        next += 100;
+      }
+      if (startMonth == 1) {
+        if (next != first) {
+          throw new BadWhen("\"" + whole + "\" names two years, but the fiscal year starts in January, so it is one calendar year");
+        }
+        endYear = first;
+      } else {
+        if (next != first + 1) {
+          if (second.length() == 2 && !s.toUpperCase(Locale.ROOT).startsWith("FY") && Integer.parseInt(second) <= 12) {
+            return null; // 2024-06: a month, not a fiscal year
+          }
+          throw new BadWhen("\"" + whole + "\" is not a fiscal year: a fiscal year runs from one year into the next, such as 2021-22");
+        }
+        if (second.length() == 2 && !s.toUpperCase(Locale.ROOT).startsWith("FY") && Integer.parseInt(second) <= 12) {
+          return null; // 2011-12 is December 2011 unless written FY2011-12
+        }
+        endYear = next;
+      }
+    } else {
+      String y = m.group(3);
+      endYear = y.length() == 2 ? 2000 + Integer.parseInt(y) : Integer.parseInt(y);
+    }
+    LocalDate start = startMonth == 1 ? LocalDate.of(endYear, 1, 1) : LocalDate.of(endYear - 1, startMonth, 1);
+    return new LocalDate[] {start, start.plusYears(1).minusDays(1)};
+  }
+
+  public boolean isFiscal() {
+    return precision == Precision.FISCAL_YEAR;
   }
 
   /** Orders by start, TBD last. */

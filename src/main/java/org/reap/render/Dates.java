@@ -95,7 +95,26 @@ public final class Dates {
       case YEAR -> Integer.toString(s.getYear());
       case TBD -> tbd;
       case RANGE -> range(w, l);
+      case FISCAL_YEAR -> fiscal(w);
     };
+  }
+
+  /** "FY 2021-22", or "FY 2021-22 \u2013 FY 2023-24" for a run of fiscal years. */
+  public static String fiscal(When w) {
+    LocalDate s = w.start();
+    LocalDate e = w.end();
+    LocalDate firstEnd = s.plusYears(1).minusDays(1);
+    if (!e.isAfter(firstEnd)) {
+      return fiscalName(s, firstEnd);
+    }
+    return fiscalName(s, firstEnd) + " \u2013 " + fiscalName(e.minusYears(1).plusDays(1), e);
+  }
+
+  private static String fiscalName(LocalDate start, LocalDate end) {
+    if (start.getYear() == end.getYear()) {
+      return "FY " + start.getYear();
+    }
+    return String.format(Locale.ROOT, "FY %d-%02d", start.getYear(), end.getYear() % 100);
   }
 
   private static String range(When w, Locale l) {

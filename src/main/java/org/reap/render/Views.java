@@ -52,7 +52,26 @@ public final class Views {
     if (plan != null && plan != d) {
       m.put("plan", mb.object(plan.root()));
     }
+    m.put("custom_fields", customFields((String) m.get("lang")));
     return m;
+  }
+
+  /** The repository's own fields by schema group ("goal", "task", "plan"), each with its label, for templates to print. */
+  private Map<String, Object> customFields(String lang) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    repo.settings().fields().forEach((target, list) -> {
+      String group = org.reap.schema.Settings.TARGETS.get(target);
+      @SuppressWarnings("unchecked")
+      List<Object> fs = (List<Object>) out.computeIfAbsent(group, k -> new ArrayList<Object>());
+      for (org.reap.schema.Settings.CustomField cf : list) {
+        Map<String, Object> fm = new LinkedHashMap<>();
+        fm.put("name", cf.name());
+        fm.put("label", cf.label(lang));
+        fm.put("type", cf.type());
+        fs.add(fm);
+      }
+    });
+    return out;
   }
 
   private Renderer.Since since;
@@ -203,9 +222,10 @@ public final class Views {
   private Map<String, Object> entry(Node.Obj e) {
     Map<String, Object> row = mb.object(e);
     Status shown = Status.shown(e, asOf);
-    row.put("status", mb.status(Status.reported(e)));
+    String word = e.string("status_as_written");
+    row.put("status", cityWord(mb.status(Status.reported(e)), word));
     row.put("overdue", shown == Status.OVERDUE);
-    row.put("shown_status", mb.status(shown));
+    row.put("shown_status", cityWord(mb.status(shown), shown == Status.OVERDUE ? null : word));
     if (e.string("team") != null) {
       row.put("team_name", titleOf(e.string("team")));
     }
@@ -221,6 +241,14 @@ public final class Views {
     }
     row.put("partnership", Boolean.TRUE.equals(e.value("partnership")));
     return row;
+  }
+
+  /** A status as the city wrote it ("Ongoing"), where the settings file maps its word onto reap's. */
+  private static Map<String, Object> cityWord(Map<String, Object> status, String word) {
+    if (word != null) {
+      status.put("label", word);
+    }
+    return status;
   }
 
   /** How many items show each status on the as-of date, in {@link Status#WORK} order. */
@@ -387,6 +415,10 @@ public final class Views {
     m.put("matrices", matrices(plan));
     m.put("indicators", indicators(plan));
     m.put("teams", teams(plan));
+    Map<String, Object> actions = actionTables((String) m.get("lang")).table(plan);
+    if (actions != null) {
+      m.put("action_table", actions);
+    }
     m.put("meetings", meetings(plan));
     m.put("accomplishments", accomplishments(plan));
     Map<String, Object> ch = changes(plan);
@@ -464,8 +496,8 @@ public final class Views {
         Node.Obj task = (Node.Obj) x;
         Map<String, Object> xm = mb.object(task);
         Status shown = Status.shown(task, asOf);
-        xm.put("status", mb.status(Status.reported(task)));
-        xm.put("shown_status", mb.status(shown));
+        xm.put("status", cityWord(mb.status(Status.reported(task)), task.string("status_as_written")));
+        xm.put("shown_status", cityWord(mb.status(shown), shown == Status.OVERDUE ? null : task.string("status_as_written")));
         counts.merge(shown, 1, Integer::sum);
         tasks.add(xm);
       }
@@ -988,7 +1020,15 @@ public final class Views {
     m.put("meetings", meetings(d));
     m.put("gantt", gantt(d));
     m.put("gantt_alt", ganttAlt(d));
+    Map<String, Object> actions = actionTables((String) m.get("lang")).table(d);
+    if (actions != null) {
+      m.put("action_table", actions);
+    }
     return m;
+  }
+
+  private ActionTables actionTables(String lang) {
+    return new ActionTables(repo, mb, labels, asOf, lang);
   }
 
   /** The index page: one row per output document. */

@@ -69,6 +69,7 @@ public final class DocumentKinds {
   public static final List<Shared> SHARED =
       List.of(
           new Shared("index.ftlx", "the list of documents (index.html) that `reap render` writes beside them"),
+          new Shared("lib/actions.ftlx", "the action table: a plan's actions as rows under their goal and objective, with the columns the settings file chooses"),
           new Shared("lib/layout.ftlx", "shared macros: the page (head, stylesheet, running header and footer, \"Page X of Y\"), statuses, statements, people, charts, tables"),
           new Shared("lib/style.css", "the stylesheet, included inline in every document"));
 

@@ -22,10 +22,20 @@ public final class JsonSchema {
 
   private final Map<String, ObjType> defs = new LinkedHashMap<>();
 
-  private JsonSchema() {}
+  private static final String FISCAL = "([Ff][Yy] ?)?\\d{4}-\\d{2}(\\d{2})?|[Ff][Yy] ?(\\d{2}|\\d{4})";
+  private final Settings settings;
+
+  private JsonSchema(Settings settings) {
+    this.settings = settings;
+  }
 
   public static String forKind(Kinds.Kind kind) {
-    return new JsonSchema().write(kind);
+    return forKind(kind, Settings.NONE);
+  }
+
+  /** As {@link #forKind(Kinds.Kind)}, with a repository's own fields, status words and fiscal years, for editor completion. */
+  public static String forKind(Kinds.Kind kind, Settings settings) {
+    return new JsonSchema(settings).write(kind);
   }
 
   private String write(Kinds.Kind kind) {
@@ -38,10 +48,10 @@ public final class JsonSchema {
       g.writeStringField("$id", "https://reap.invalid/schema/v" + Kinds.SCHEMA_VERSION + "/" + kind.name() + ".json");
       g.writeStringField("title", "reap " + kind.name());
       g.writeStringField("description", kind.summary());
-      writeObjectBody(g, kind.root());
+      writeObjectBody(g, settings.extend(kind.root()));
       g.writeObjectFieldStart("definitions");
       for (ObjType o : defs.values()) {
-        if (o == kind.root()) {
+        if (o.name().equals(kind.root().name())) {
           continue;
         }
         g.writeObjectFieldStart(o.name());
@@ -58,7 +68,8 @@ public final class JsonSchema {
 
   private void collect(Type t) {
     switch (t) {
-      case ObjType o -> {
+      case ObjType declared -> {
+        ObjType o = settings.extend(declared);
         if (defs.putIfAbsent(o.name(), o) == null) {
           o.fields().values().forEach(f -> collect(f.type()));
         }
@@ -168,7 +179,7 @@ public final class JsonSchema {
         // A bare year (when: 2021) is a number to a YAML 1.2 editor.
         g.writeArrayFieldStart("anyOf");
         g.writeStartObject();
-        pattern(g, WHEN);
+        pattern(g, settings.fiscalYears() ? "^([Tt][Bb][Dd]|" + WHEN_PART + "(/" + WHEN_PART + ")?|(" + FISCAL + ")(/(" + FISCAL + "))?)$" : WHEN);
         g.writeEndObject();
         g.writeStartObject();
         g.writeStringField("type", "integer");
@@ -193,6 +204,11 @@ public final class JsonSchema {
         g.writeArrayFieldStart("enum");
         for (String v : s.values()) {
           g.writeString(v);
+        }
+        if (s.values().equals(Kinds.STATUSES)) {
+          for (String v : new java.util.TreeSet<>(settings.statuses().keySet())) {
+            g.writeString(v);
+          }
         }
         g.writeEndArray();
       }

@@ -56,6 +56,13 @@ public final class Kinds {
 
   public static final List<String> CADENCE_UNITS = List.of("week", "month", "quarter", "year");
 
+  /**
+   * Text fields that are for editors and never printed, as "group.field" ("*.field" for every
+   * group). A test fails for any other text field that no default template prints.
+   */
+  public static final java.util.Set<String> EDITOR_ONLY =
+      java.util.Set.of("*.source_note", "*.source", "plan.notes", "milestones.notes", "outcome-matrix.notes", "indicators.notes", "findings.notes", "equity-analysis.notes", "agenda-item.notes", "*.translation_notice");
+
   private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
   public record Kind(String name, ObjType root, String summary) {}
@@ -85,13 +92,46 @@ public final class Kinds {
           .opt("email", EMAIL, "Email address.")
           .shorthand("name");
 
+  static final ObjType LEAD =
+      new ObjType("lead", "leads", "Who leads an action: a work team by reference, or a body named in words.")
+          .opt("team", ScalarType.ref("team"), "The work team, by id.")
+          .opt("name", STRING, "The body as the source names it (\"Human Resources\", \"Office of Racial Equity\").")
+          .shorthand("name");
+
+  static final ObjType ACTION_DELIVERABLE =
+      new ObjType("action-deliverable", "action deliverables", "Something an action delivers, with its own status and due date.")
+          .req("text", TEXT, "What is delivered.")
+          .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands (a city's own word where the settings file maps it).")
+          .opt("due", WHEN, "When it is due; fiscal years allowed where the settings file sets them.")
+          .opt("completed", WHEN, "When it was done.")
+          .shorthand("text");
+
+  static final ObjType FUNDING =
+      new ObjType("funding", "funding sources", "Money committed to an action.")
+          .req("source", STRING, "Where the money comes from, as written (\"Overhead\", \"General Fund\").")
+          .opt("amount", NUMBER, "How much, in dollars, where the source gives it.")
+          .opt("note", STRING, "Anything else, printed with it.")
+          .shorthand("source");
+
+  static final ObjType RESOURCES =
+      new ObjType("resources", "resources", "Resources committed to an action.")
+          .opt("staff_time", STRING, "The level of staff time, as written (\"High\", \"Moderate\").")
+          .opt("financial", new ListType(FUNDING), "Money: its sources and amounts.")
+          .opt("text", TEXT, "Resources in words, where the source gives them so.");
+
   static final ObjType TASK =
-      new ObjType("task", "tasks", "A task under an objective or a work team.")
+      new ObjType("task", "tasks", "A task or action under an objective or a work team: one row of an action table.")
           .opt("id", ID, "Id, so milestones can point at it.")
           .opt("label", STRING, "The task's letter or number as printed (\"a\").")
+          .opt("number", STRING, "The action's number as printed (\"6.2.1\"); printed in the action table.")
           .req("text", TEXT, "What is to be done.")
+          .opt("when", WHEN, "Its timeline: a date, a span (2021-07/2022-06) or, where the settings file sets a fiscal year, FY2021-22.")
           .opt("team", ScalarType.ref("team"), "The work team responsible.")
-          .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands.")
+          .opt("leads", new ListType(LEAD), "Who leads it, where more than one team or a named body: each a team id (team: ...) or a name.")
+          .opt("deliverables", new ListType(ACTION_DELIVERABLE), "What it delivers, each with its own status and due date.")
+          .opt("resources", RESOURCES, "Resources committed: staff time and money.")
+          .opt("indicators", new ListType(ScalarType.ref("indicator")), "Indicators that measure it, by id in an indicators file.")
+          .opt("status", ScalarType.oneOf(STATUSES.toArray(String[]::new)), "Where it stands; a city's own word (\"Ongoing\") where the settings file maps it, printed as written.")
           .opt("due", WHEN, "When it is due.")
           .opt("completed", WHEN, "When it was done.")
           .opt("items", STATEMENTS, "Parts of the task (\"i. Narrative\").")
@@ -141,6 +181,7 @@ public final class Kinds {
             .opt("number", STRING, "Number as printed.")
             .req("title", TEXT, "The objective.")
             .opt("description", TEXT, "More on the objective.")
+            .opt("goals", new ListType(ScalarType.ref("goal")), "The goals it serves, by id; it is printed under the first.")
             .opt("questions", new ListType(ScalarType.of(STRING)), "Questions the objective must answer.")
             .opt("tasks", new ListType(TASK), "Tasks.")
             .opt("notes", TEXT, "Notes.");

@@ -52,7 +52,14 @@ public final class RuleCatalog {
           new Entry("schema.bad-id", "error", "An id or reference is lower-case letters, digits and hyphens."),
           new Entry("schema.bad-path", "error", "A file path is relative and stays inside the repository."),
           new Entry("schema.control-character", "error", "A value holds no invisible control character written as a backslash escape (\"\\u0006\", \"\\0\")."),
-          new Entry("schema.translation-default", "error", "A text given in several languages includes the document's own language."));
+          new Entry("schema.translation-default", "error", "A text given in several languages includes the document's own language."),
+          new Entry("yaml.comment-in-text", "warning", "No YAML comment follows text on the same line of a text field (\"title: Budget Amendment #12-A\" reads as \"Budget Amendment\"): quote the text."),
+          new Entry("settings.fiscal-year", "error", "The settings file's fiscal_year.starts is a month (July, or 7)."),
+          new Entry("settings.unknown-target", "error", "Custom fields are added to a row or kind reap knows (with \"did you mean\")."),
+          new Entry("settings.field-name", "error", "A custom field's name is lower-case letters, digits and _."),
+          new Entry("settings.field-exists", "error", "A custom field does not take the name of a built-in one."),
+          new Entry("settings.list-values", "error", "A custom list field names its allowed values."),
+          new Entry("settings.unknown-column", "error", "Each action-table column is a built-in field of an action or a custom one (with \"did you mean\")."));
 
   /** Checks made while making output (reap render, reap packet); reported like the others, with --format. */
   public static final List<Entry> PRODUCING =

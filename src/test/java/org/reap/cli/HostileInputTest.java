@@ -134,7 +134,7 @@ class HostileInputTest {
     Path f = dir.resolve("plans/findings.yaml");
     String yaml = Files.readString(f);
     String oldId = yaml.lines().filter(l -> l.startsWith("id: ")).findFirst().orElseThrow().substring(4).strip();
-    for (Path p : List.of(dir.resolve("plans").toFile().listFiles()).stream().map(java.io.File::toPath).toList()) {
+    for (Path p : List.of(dir.resolve("plans").toFile().listFiles()).stream().map(java.io.File::toPath).filter(Files::isRegularFile).toList()) {
       Files.writeString(p, Files.readString(p).replace(oldId, "\"" + id.replace("\\", "\\\\") + "\""));
     }
     Map<String, Long> before = tree(dir);

@@ -43,7 +43,7 @@ class CrashSafetyTest {
     TestFiles.copyTree(Path.of("docs/examples"), tmp.resolve("new"));
     // The new version differs in every document: another jurisdiction name, and a changed plan title.
     try (Stream<Path> s = Files.list(tmp.resolve("new"))) {
-      for (Path f : s.toList()) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
         String y = Files.readString(f, StandardCharsets.UTF_8).replace("Riverton", "Rivertown");
         Files.writeString(f, y, StandardCharsets.UTF_8);
       }
