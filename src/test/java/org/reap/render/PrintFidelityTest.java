@@ -78,7 +78,7 @@ class PrintFidelityTest {
     String xhtml =
         Samples.page(
             "<table style=\"width: 900pt\"><tr><td style=\"width: 600pt\">left</td><td>beyondtheedge</td></tr></table>"
-                + "<p>overlapped</p><p style=\"margin-top: -14pt; margin-left: 10pt\">overlapping</p>");
+                + "<div style=\"position: absolute; top: 300pt; left: 0\">overlapped</div><div style=\"position: absolute; top: 302pt; left: 6pt\">overlapping</div>");
     byte[] pdf = new PdfEngine(Path.of("").toAbsolutePath()).render(xhtml, Samples.META);
     assertThat(PrintChecks.missingWords(new HtmlWriter().toHtml(xhtml), pdf)).containsExactly("beyondtheedge (missing 1 of 1)");
     assertThat(PrintChecks.overlaps(pdf)).hasSize(1);
