@@ -276,7 +276,9 @@ final class StructureTree {
                 }
             }
             case "L" -> {
-                listNumbering(n, "ol".equals(TagRoles.name(e)) ? "Decimal" : "Disc");
+                // a list whose items carry their own letter or number paints no marker: None
+                boolean labelled = (" " + e.getAttribute("class") + " ").contains(" labelled ");
+                listNumbering(n, labelled ? "None" : "ol".equals(TagRoles.name(e)) ? "Decimal" : "Disc");
                 n.numbered = false; // the first marker painted says what the list really uses
             }
             default -> {

@@ -64,6 +64,8 @@ import org.xhtmlrenderer.render.TextDecoration;
 public class TaggingOutputDevice extends ITextOutputDevice {
     private static final PdfName PAGINATION = new PdfName("Pagination");
     private static final PdfName ARTIFACT = new PdfName("Artifact");
+    private static final PdfName HEADER = new PdfName("Header");
+    private static final PdfName FOOTER = new PdfName("Footer");
 
     private enum Open { NONE, ARTIFACT, CONTENT }
 
@@ -79,6 +81,9 @@ public class TaggingOutputDevice extends ITextOutputDevice {
     private int tStart;
     private int tEnd;
     private boolean tPagination;
+    /** /Header or /Footer for a running header or footer (by its element's class), else null. */
+    private PdfName tSubtype;
+    private PdfName openSubtype;
     private boolean tExplicit;
 
     // the marked-content sequence open in the page's content stream
@@ -245,8 +250,10 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         Element e = margin ? null : element(box);
         Element spoken;
         StructureTree.Node n;
-        if (e == null || !onPage(c, box.getAbsY() + box.getBaseline())) {
-            artifact(margin);
+        if (margin) {
+            marginArtifact(box);
+        } else if (e == null || !onPage(c, box.getAbsY() + box.getBaseline())) {
+            artifact(false);
         } else if (!roles.isDecoration(e)) {
             n = tree.contentNode(e);
             if (repeated(c, n)) {
@@ -738,7 +745,24 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         tNode = null;
         tToken = null;
         tPagination = pagination;
+        tSubtype = null;
         tExplicit = true;
+    }
+
+    /** A margin-box artifact: a running header or footer gets its subtype from its element. */
+    private void marginArtifact(Box box) {
+        artifact(true);
+        for (Element e = element(box); e != null; e = e.getParentNode() instanceof Element p ? p : null) {
+            String cls = " " + e.getAttribute("class") + " ";
+            if (cls.contains(" running-header ")) {
+                tSubtype = HEADER;
+                return;
+            }
+            if (cls.contains(" running-footer ") || cls.contains(" running-pager ")) {
+                tSubtype = FOOTER;
+                return;
+            }
+        }
     }
 
     private void untarget() {
@@ -755,19 +779,23 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         }
         PdfContentByte cb = getCurrentPage();
         if (tNode == null) {
-            if (open == Open.ARTIFACT && openPagination == tPagination) {
+            if (open == Open.ARTIFACT && openPagination == tPagination && openSubtype == tSubtype) {
                 return;
             }
             close();
             if (tPagination) {
                 PdfDictionary props = new PdfDictionary();
                 props.put(PdfName.TYPE, PAGINATION);
+                if (tSubtype != null) {
+                    props.put(PdfName.SUBTYPE, tSubtype);
+                }
                 cb.beginMarkedContentSequence(ARTIFACT, props, true);
             } else {
                 cb.beginMarkedContentSequence(ARTIFACT);
             }
             open = Open.ARTIFACT;
             openPagination = tPagination;
+            openSubtype = tSubtype;
             return;
         }
         if (open == Open.CONTENT && openNode == tNode && openToken == tToken
