@@ -218,12 +218,15 @@ public final class PrintChecks {
       double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
       StringBuilder text = new StringBuilder();
       for (TextPosition p : run) {
+        // the glyph's box from its font size: from just below the baseline to cap height (PDFBox's
+        // own glyph heights are often far smaller, which hid lines printed over each other)
         double px = p.getTextMatrix().getTranslateX();
         double py = p.getTextMatrix().getTranslateY();
+        double size = p.getFontSizeInPt();
         x0 = Math.min(x0, px);
-        y0 = Math.min(y0, py);
+        y0 = Math.min(y0, py - 0.15 * size);
         x1 = Math.max(x1, px + p.getWidth());
-        y1 = Math.max(y1, py + p.getHeight());
+        y1 = Math.max(y1, py + 0.72 * size);
         text.append(p.getUnicode());
       }
       words.add(new Word(getCurrentPageNo(), text.toString(), x0, y0, x1, y1));
