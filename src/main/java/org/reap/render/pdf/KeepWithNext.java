@@ -25,17 +25,30 @@ final class KeepWithNext {
     static void apply(Document doc) {
         List<Element> headings = new ArrayList<>();
         collect(doc.getDocumentElement(), headings);
+        java.util.Set<Element> wrapped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Element h : headings) {
-            Element next = nextElement(h);
-            if (next == null || !FOLLOWERS.contains(TagRoles.name(next)) || HEADINGS.contains(TagRoles.name(next))) {
+            if (wrapped.contains(h)) {
                 continue;
             }
+            // a heading followed by headings (h2, then h3) keeps with all of them and the block after
+            List<Element> group = new ArrayList<>(List.of(h));
+            Element next = nextElement(h);
+            while (next != null && HEADINGS.contains(TagRoles.name(next)) && group.size() < 4) {
+                group.add(next);
+                next = nextElement(next);
+            }
+            if (next == null || !FOLLOWERS.contains(TagRoles.name(next))) {
+                continue;
+            }
+            group.add(next);
             Element wrap = doc.createElementNS(h.getNamespaceURI(), "div");
             wrap.setAttribute(ATTRIBUTE, "");
             wrap.setAttribute("style", "page-break-inside: avoid");
             h.getParentNode().insertBefore(wrap, h);
-            wrap.appendChild(h);
-            wrap.appendChild(next);
+            for (Element e : group) {
+                wrap.appendChild(e);
+                wrapped.add(e);
+            }
         }
     }
 
