@@ -207,7 +207,7 @@ final class GanttCharts {
 
         DateAxis axis = new DateAxis(null, UTC, Locale.ENGLISH);
         CategoryCharts.styleAxis(axis, fonts);
-        SimpleDateFormat format = new SimpleDateFormat(step >= 12 ? "yyyy" : "MMM yyyy", Locale.ENGLISH);
+        SimpleDateFormat format = step >= 12 ? new SimpleDateFormat("yyyy", Locale.ENGLISH) : new MonthTicks(millis(lower));
         format.setTimeZone(UTC);
         axis.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, step, format));
         axis.setTickMarkPosition(DateTickMarkPosition.START);
@@ -215,6 +215,40 @@ final class GanttCharts {
         axis.setLowerMargin(0);
         axis.setUpperMargin(0);
         return axis;
+    }
+
+    /**
+     * Month ticks: "Jan 2025" on the axis's first tick and on each January, the month alone on the
+     * others. A year on every tick made neighbouring labels overlap on a portrait page.
+     */
+    private static final class MonthTicks extends SimpleDateFormat {
+        private final long first;
+
+        MonthTicks(long first) {
+            super("MMM", Locale.ENGLISH);
+            this.first = first;
+        }
+
+        @Override
+        public StringBuffer format(java.util.Date date, StringBuffer to, java.text.FieldPosition pos) {
+            java.util.Calendar cal = java.util.Calendar.getInstance(UTC, Locale.ENGLISH);
+            cal.setTime(date);
+            StringBuffer out = super.format(date, to, pos);
+            if (date.getTime() <= first || cal.get(java.util.Calendar.MONTH) == java.util.Calendar.JANUARY) {
+                out.append(' ').append(cal.get(java.util.Calendar.YEAR));
+            }
+            return out;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MonthTicks m && m.first == first && super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(first);
+        }
     }
 
     private static IntervalBarRenderer renderer(List<Row> rows, ChartFonts fonts) {

@@ -83,6 +83,7 @@ public final class PdfEngine {
         Path root = realRoot();
         Document doc = SecureXml.parse(xhtml, "XHTML");
         TextNormalizer.toNfc(doc);
+        KeepWithNext.apply(doc);
         List<ChartElement> charts = ChartElements.find(doc);
         byte[] digest = digest(xhtml, meta);
 

@@ -11,6 +11,7 @@ import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfIndirectReference;
 import org.openpdf.text.pdf.PdfName;
+import org.openpdf.text.pdf.PdfNameTree;
 import org.openpdf.text.pdf.PdfNumber;
 import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfString;
@@ -48,6 +49,8 @@ final class StructureTree {
     private static final PdfName ATTR_OWNER_LAYOUT = new PdfName("Layout");
     private static final PdfName SCOPE = new PdfName("Scope");
     private static final PdfName ROW_SPAN = new PdfName("RowSpan");
+    private static final PdfName HEADERS = new PdfName("Headers");
+    private static final PdfName ID_TREE = new PdfName("IDTree");
     private static final PdfName COL_SPAN = new PdfName("ColSpan");
     private static final PdfName LIST_NUMBERING = new PdfName("ListNumbering");
     private static final PdfName BBOX = new PdfName("BBox");
@@ -93,6 +96,8 @@ final class StructureTree {
     private final Map<Element, Node> nodes = new IdentityHashMap<>();
     private final Map<Element, Element> mappedAncestor = new IdentityHashMap<>();
     private final List<Node> tables = new ArrayList<>();
+    /** Structure element /ID to element, for the root's /IDTree (table headers that cells name). */
+    private final Map<String, PdfIndirectReference> ids = new java.util.TreeMap<>();
 
     StructureTree(TagRoles roles, PdfWriter writer) {
         this.roles = roles;
@@ -243,6 +248,20 @@ final class StructureTree {
                 a.put(PdfName.O, ATTR_OWNER_TABLE);
                 if (type.equals("TH")) {
                     a.put(SCOPE, scope(e));
+                    String id = e.getAttribute("id").strip();
+                    if (!id.isEmpty() && !ids.containsKey(id)) {
+                        // a header that cells name in their headers attribute (a timeline's month)
+                        n.pdf.put(PdfName.ID, new PdfString(id));
+                        ids.put(id, n.pdf.getReference());
+                    }
+                }
+                String headers = e.getAttribute("headers").strip();
+                if (!headers.isEmpty()) {
+                    PdfArray list = new PdfArray();
+                    for (String h : headers.split("\\s+")) {
+                        list.add(new PdfString(h));
+                    }
+                    a.put(HEADERS, list);
                 }
                 int rows = span(e.getAttribute("rowspan"));
                 int cols = span(e.getAttribute("colspan"));
@@ -257,7 +276,9 @@ final class StructureTree {
                 }
             }
             case "L" -> {
-                listNumbering(n, "ol".equals(TagRoles.name(e)) ? "Decimal" : "Disc");
+                // a list whose items carry their own letter or number paints no marker: None
+                boolean labelled = (" " + e.getAttribute("class") + " ").contains(" labelled ");
+                listNumbering(n, labelled ? "None" : "ol".equals(TagRoles.name(e)) ? "Decimal" : "Disc");
                 n.numbered = false; // the first marker painted says what the list really uses
             }
             default -> {
@@ -357,6 +378,13 @@ final class StructureTree {
         completeTables();
         write(document);
         root.put(PdfName.K, new PdfArray(document.pdf));
+        if (!ids.isEmpty()) {
+            try {
+                root.put(ID_TREE, writer.addToBody(PdfNameTree.writeTree(ids, writer)).getIndirectReference());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**

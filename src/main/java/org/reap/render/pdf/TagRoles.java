@@ -170,6 +170,9 @@ final class TagRoles {
             return ARTIFACT;
         }
         String n = name(e);
+        if (n.equals("div") && e.hasAttribute(KeepWithNext.ATTRIBUTE)) {
+            return null; // a print-only wrapper: its content belongs to the parent
+        }
         String role = e.getAttribute("role").strip().toLowerCase(Locale.ROOT);
         boolean presentational = role.equals("presentation") || role.equals("none");
         String t = baseType(e, n, role, presentational);

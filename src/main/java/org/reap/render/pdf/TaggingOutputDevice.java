@@ -64,6 +64,8 @@ import org.xhtmlrenderer.render.TextDecoration;
 public class TaggingOutputDevice extends ITextOutputDevice {
     private static final PdfName PAGINATION = new PdfName("Pagination");
     private static final PdfName ARTIFACT = new PdfName("Artifact");
+    private static final PdfName HEADER = new PdfName("Header");
+    private static final PdfName FOOTER = new PdfName("Footer");
 
     private enum Open { NONE, ARTIFACT, CONTENT }
 
@@ -79,6 +81,9 @@ public class TaggingOutputDevice extends ITextOutputDevice {
     private int tStart;
     private int tEnd;
     private boolean tPagination;
+    /** /Header or /Footer for a running header or footer (by its element's class), else null. */
+    private PdfName tSubtype;
+    private PdfName openSubtype;
     private boolean tExplicit;
 
     // the marked-content sequence open in the page's content stream
@@ -139,9 +144,91 @@ public class TaggingOutputDevice extends ITextOutputDevice {
     public void finish(RenderingContext c, Box root) {
         close();
         super.finish(c, root);
+        moveBookmarksToFirstLines(c, root);
         if (tree != null) {
             tree.finish();
         }
+    }
+
+    /**
+     * Flying Saucer points a heading's bookmark at the top of the heading's box. When the heading
+     * is pushed to the next page, that top (its margin) is still on the previous page, where only a
+     * clipped copy of the heading is painted: the bookmark then lands at the foot of the wrong
+     * page. Each bookmark is moved to the page and height of its heading's first line. Bookmarks
+     * and headings are matched in document order by title, as Flying Saucer made them.
+     */
+    private void moveBookmarksToFirstLines(RenderingContext c, Box root) {
+        if (root == null || getWriter() == null) {
+            return;
+        }
+        ArrayDeque<Box> headings = new ArrayDeque<>();
+        collectHeadings(root, headings);
+        ArrayDeque<org.openpdf.text.pdf.PdfOutline> outlines = new ArrayDeque<>();
+        collectOutlines(getWriter().getRootOutline(), outlines);
+        float dpp = getDotsPerPoint();
+        for (org.openpdf.text.pdf.PdfOutline o : outlines) {
+            String title = o.getTitle() == null ? "" : o.getTitle().replaceAll("\\s+", " ").strip();
+            Box h = null;
+            while (!headings.isEmpty()) {
+                Box next = headings.poll();
+                String text = next.getElement().getTextContent().replaceAll("\\s+", " ").strip();
+                if (!title.isEmpty() && (text.startsWith(title) || title.startsWith(text))) {
+                    h = next;
+                    break;
+                }
+            }
+            if (h == null) {
+                return; // not the outline Flying Saucer made from the headings: leave it as it is
+            }
+            PdfDestination dest = o.getPdfDestination();
+            LineBox line = firstLine(h);
+            if (dest == null || line == null || dest.size() < 4) {
+                continue;
+            }
+            PageBox page = root.getLayer().getPage(c, line.getAbsY() + line.getBaseline());
+            if (page == null) {
+                continue;
+            }
+            int fromTop = page.getMarginBorderPadding(c, Edge.TOP) + (line.getAbsY() - page.getTop());
+            dest.set(0, getWriter().getPageReference(getStartPageNo() + page.getPageNo() + 1));
+            dest.set(3, new PdfNumber(page.getHeight(c) / dpp - fromTop / dpp));
+        }
+    }
+
+    private static void collectHeadings(Box box, ArrayDeque<Box> out) {
+        Element e = box.getElement();
+        if (e != null && box instanceof BlockBox && TagRoles.name(e).matches("h[1-6]")
+                && (out.isEmpty() || out.peekLast().getElement() != e)) {
+            out.add(box);
+            return;
+        }
+        for (int i = 0; i < box.getChildCount(); i++) {
+            collectHeadings(box.getChild(i), out);
+        }
+    }
+
+    private static void collectOutlines(org.openpdf.text.pdf.PdfOutline parent, ArrayDeque<org.openpdf.text.pdf.PdfOutline> out) {
+        if (parent.getKids() == null) {
+            return;
+        }
+        for (org.openpdf.text.pdf.PdfOutline kid : parent.getKids()) {
+            out.add(kid);
+            collectOutlines(kid, out);
+        }
+    }
+
+    private static LineBox firstLine(Box box) {
+        for (int i = 0; i < box.getChildCount(); i++) {
+            Box child = box.getChild(i);
+            if (child instanceof LineBox lb) {
+                return lb;
+            }
+            LineBox inner = firstLine(child);
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
     }
 
     /** The structure tree being built (null when the writer is not tagged). */
@@ -163,8 +250,10 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         Element e = margin ? null : element(box);
         Element spoken;
         StructureTree.Node n;
-        if (e == null || !onPage(c, box.getAbsY() + box.getBaseline())) {
-            artifact(margin);
+        if (margin) {
+            marginArtifact(box);
+        } else if (e == null || !onPage(c, box.getAbsY() + box.getBaseline())) {
+            artifact(false);
         } else if (!roles.isDecoration(e)) {
             n = tree.contentNode(e);
             if (repeated(c, n)) {
@@ -656,7 +745,24 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         tNode = null;
         tToken = null;
         tPagination = pagination;
+        tSubtype = null;
         tExplicit = true;
+    }
+
+    /** A margin-box artifact: a running header or footer gets its subtype from its element. */
+    private void marginArtifact(Box box) {
+        artifact(true);
+        for (Element e = element(box); e != null; e = e.getParentNode() instanceof Element p ? p : null) {
+            String cls = " " + e.getAttribute("class") + " ";
+            if (cls.contains(" running-header ")) {
+                tSubtype = HEADER;
+                return;
+            }
+            if (cls.contains(" running-footer ") || cls.contains(" running-pager ")) {
+                tSubtype = FOOTER;
+                return;
+            }
+        }
     }
 
     private void untarget() {
@@ -673,19 +779,23 @@ public class TaggingOutputDevice extends ITextOutputDevice {
         }
         PdfContentByte cb = getCurrentPage();
         if (tNode == null) {
-            if (open == Open.ARTIFACT && openPagination == tPagination) {
+            if (open == Open.ARTIFACT && openPagination == tPagination && openSubtype == tSubtype) {
                 return;
             }
             close();
             if (tPagination) {
                 PdfDictionary props = new PdfDictionary();
                 props.put(PdfName.TYPE, PAGINATION);
+                if (tSubtype != null) {
+                    props.put(PdfName.SUBTYPE, tSubtype);
+                }
                 cb.beginMarkedContentSequence(ARTIFACT, props, true);
             } else {
                 cb.beginMarkedContentSequence(ARTIFACT);
             }
             open = Open.ARTIFACT;
             openPagination = tPagination;
+            openSubtype = tSubtype;
             return;
         }
         if (open == Open.CONTENT && openNode == tNode && openToken == tToken
