@@ -93,6 +93,21 @@ public final class Repository {
     return defs == null ? null : defs.get(0);
   }
 
+  /** The title of what an id names (its title, name, heading or text), or the id itself. */
+  public String titleOf(String id) {
+    Definition def = id == null ? null : find(id);
+    if (def == null) {
+      return id;
+    }
+    for (String f : List.of("title", "name", "heading", "text")) {
+      String s = def.node().string(f);
+      if (s != null) {
+        return s;
+      }
+    }
+    return id;
+  }
+
   public Document document(String id) {
     Definition d = find(id);
     return d != null && d.isDocument() ? d.document() : null;

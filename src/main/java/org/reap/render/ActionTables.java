@@ -297,16 +297,6 @@ final class ActionTables {
   }
 
   private String titleOf(String id) {
-    Repository.Definition def = id == null ? null : repo.find(id);
-    if (def == null) {
-      return id;
-    }
-    for (String f : List.of("title", "name", "heading", "text")) {
-      String s = def.node().string(f);
-      if (s != null) {
-        return s;
-      }
-    }
-    return id;
+    return repo.titleOf(id);
   }
 }

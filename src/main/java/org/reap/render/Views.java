@@ -118,17 +118,7 @@ public final class Views {
 
   /** Title of the thing an id names, or the id itself. */
   private String titleOf(String id) {
-    Repository.Definition def = repo.find(id);
-    if (def == null) {
-      return id;
-    }
-    for (String f : List.of("title", "name", "heading", "text")) {
-      String s = def.node().string(f);
-      if (s != null) {
-        return s;
-      }
-    }
-    return id;
+    return repo.titleOf(id);
   }
 
   // ---- memo ----------------------------------------------------------------------------------
