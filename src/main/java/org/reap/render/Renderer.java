@@ -289,7 +289,7 @@ public final class Renderer {
    * document's own language is marked with that language (see {@link FallbackText}).
    */
   private String fill(Job job) throws RenderException {
-    String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+    String xhtml = ListMarkers.apply(templates.get().render(job.template(), job.model().get(), Labels.of(job.language())));
     if (!job.isTranslation()) {
       return xhtml;
     }
@@ -306,7 +306,7 @@ public final class Renderer {
 
   /** A PDF from any template and data (packet cover sheets). */
   public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
-    String xhtml = templates.get().render(template, model, new Labels(Locale.US));
+    String xhtml = ListMarkers.apply(templates.get().render(template, model, new Labels(Locale.US)));
     return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, options.generator(), options.pdfDate()));
   }
 
