@@ -233,6 +233,9 @@ public final class RenderCommand implements Callable<Integer> {
       for (String f : written) {
         out.println("wrote " + shown + "/" + f);
       }
+      for (String name : renderer.leftOut()) {
+        out.println("left out " + name + ": its plan has nothing to report yet (no milestones, deliverables, indicators, accomplishments, or actions or tasks with a status)");
+      }
       if (verbose && result.unchanged()) {
         out.println("nothing reap reads has changed since the last render: every document skipped without filling in its template");
       }

@@ -177,6 +177,28 @@ public final class Renderer {
     return x == null ? a : x;
   }
 
+  /**
+   * The progress reports not made because their plan has nothing to report yet (no milestones,
+   * deliverables, indicators, accomplishments, actions or tasks with a status), by output name.
+   */
+  public List<String> leftOut() {
+    List<String> out = new ArrayList<>();
+    Map<String, Views> byLanguage = new LinkedHashMap<>();
+    for (Document d : repo.documents()) {
+      DocumentKinds.DocumentKind kind = DocumentKinds.get(d.kindName());
+      if (kind == null) {
+        continue;
+      }
+      Views views = byLanguage.computeIfAbsent(Translations.defaultLanguage(d), l -> views(repo, l));
+      for (DocumentKinds.Output o : kind.rendered()) {
+        if (o.id().equals("progress") && !views.hasProgress(d)) {
+          out.add(d.id() + o.suffix());
+        }
+      }
+    }
+    return out;
+  }
+
   /** Every output the repository makes, in a stable order: the default copies, then translated ones. */
   public List<Job> jobs() {
     Map<String, String> outputs = new LinkedHashMap<>();
@@ -255,6 +277,9 @@ public final class Renderer {
       throw new IllegalStateException("no output for kind " + d.kindName());
     }
     for (DocumentKinds.Output o : kind.rendered()) {
+      if (o.id().equals("progress") && !views.hasProgress(shown)) {
+        continue; // nothing to report: see leftOut()
+      }
       String name = d.id() + o.suffix();
       String title = o.titlePrefix() == null ? shown.title() : Labels.of(lang).get(o.titlePrefix()) + ": " + shown.title();
       jobs.add(new Job(name + suffix, o.template(), title, lang, d, wrap.apply(view(o, views, shown, name, outputs)), banner == null ? null : name));
@@ -289,7 +314,7 @@ public final class Renderer {
    * document's own language is marked with that language (see {@link FallbackText}).
    */
   private String fill(Job job) throws RenderException {
-    String xhtml = templates.get().render(job.template(), job.model().get(), Labels.of(job.language()));
+    String xhtml = ListMarkers.apply(templates.get().render(job.template(), job.model().get(), Labels.of(job.language())));
     if (!job.isTranslation()) {
       return xhtml;
     }
@@ -306,7 +331,7 @@ public final class Renderer {
 
   /** A PDF from any template and data (packet cover sheets). */
   public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
-    String xhtml = templates.get().render(template, model, new Labels(Locale.US));
+    String xhtml = ListMarkers.apply(templates.get().render(template, model, new Labels(Locale.US)));
     return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, options.generator(), options.pdfDate()));
   }
 

@@ -332,6 +332,33 @@ public final class Views {
 
   // ---- progress ------------------------------------------------------------------------------
 
+  /**
+   * Whether a progress report of {@code plan} would report anything: milestones linked to it,
+   * deliverables, indicators, accomplishments, actions or tasks with a status. A report that could
+   * only say "no milestones are linked to this plan" is not made (issue 16).
+   */
+  public boolean hasProgress(Document plan) {
+    if (!repo.milestonesOf(plan.id()).isEmpty() || !plan.root().list("deliverables").isEmpty()) {
+      return true;
+    }
+    if (!indicators(plan).isEmpty() || !accomplishments(plan).isEmpty()) {
+      return true;
+    }
+    if (actionTables(labels.locale().toLanguageTag()).table(plan) != null) {
+      return true;
+    }
+    for (Node o : plan.root().list("objectives")) {
+      if (o instanceof Node.Obj obj) {
+        for (Node t : obj.list("tasks")) {
+          if (t instanceof Node.Obj task && task.fields().containsKey("status")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   public Map<String, Object> progress(Document plan, String outputName) {
     Map<String, Object> m = base(plan, outputName);
     List<Node.Obj> milestones = repo.milestonesOf(plan.id());

@@ -89,8 +89,17 @@ final class GanttCharts {
 
     enum Pattern { NONE, SOLID, DIAGONAL, CROSS, HORIZONTAL, VERTICAL }
 
-    /** A row of the chart: a group heading or a task. Ordered by position. */
-    record Row(int index, String label, GanttChartSpec.Task task) implements Comparable<Row> {
+    /**
+     * A row of the chart: a group heading or a task. Ordered by position. A group heading too long
+     * for the two lines of one row goes on over the rows after it ({@code part} 1, 2, …: the same
+     * label, printed from its third line, fifth line, …), so it wraps in the label column instead of
+     * being cut short or printing over its neighbours.
+     */
+    record Row(int index, String label, GanttChartSpec.Task task, int part) implements Comparable<Row> {
+        Row(int index, String label, GanttChartSpec.Task task) {
+            this(index, label, task, 0);
+        }
+
         @Override
         public int compareTo(Row o) {
             return Integer.compare(index, o.index);
@@ -122,13 +131,29 @@ final class GanttCharts {
         }
         for (Map.Entry<String, List<GanttChartSpec.Task>> g : groups.entrySet()) {
             if (!g.getKey().isEmpty()) {
-                rows.add(new Row(rows.size(), g.getKey(), null));
+                int parts = headingRows(g.getKey());
+                for (int part = 0; part < parts; part++) {
+                    rows.add(new Row(rows.size(), g.getKey(), null, part));
+                }
             }
             for (GanttChartSpec.Task t : g.getValue()) {
                 rows.add(new Row(rows.size(), t.name(), t));
             }
         }
         return rows;
+    }
+
+    /** Characters of a bold heading that surely fit on a line of the label column of a portrait page. */
+    static final int HEADING_LINE_CHARS = 28;
+
+    /**
+     * How many rows a group heading takes: one for every two lines it needs at {@link
+     * #HEADING_LINE_CHARS} characters a line (the axis measures the real width when it draws; a
+     * row it does not need stays blank).
+     */
+    static int headingRows(String heading) {
+        int lines = (int) Math.ceil(heading.strip().length() / (double) HEADING_LINE_CHARS);
+        return Math.max(1, (lines + 1) / 2);
     }
 
     static CategoryPlot plot(GanttChartSpec spec, ChartFonts fonts, double heightPt) {

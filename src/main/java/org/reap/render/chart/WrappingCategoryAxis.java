@@ -33,8 +33,22 @@ final class WrappingCategoryAxis extends CategoryAxis {
         Paint paint = getTickLabelPaint(category);
         FontMetrics metrics = g2.getFontMetrics(font);
         TextBlock block = new TextBlock();
-        for (String line : wrap(category.toString(), width, getMaximumCategoryLabelLines(), s -> metrics.stringWidth(s))) {
+        int perRow = getMaximumCategoryLabelLines();
+        List<String> lines;
+        if (category instanceof GanttCharts.Row r && r.task() == null && !r.label().isEmpty()) {
+            // a group heading over several rows: this row prints its own two lines of the whole
+            int rowsOf = GanttCharts.headingRows(r.label());
+            List<String> all = wrap(r.label(), width, perRow * rowsOf, s -> metrics.stringWidth(s));
+            int from = Math.min(all.size(), r.part() * perRow);
+            lines = all.subList(from, Math.min(all.size(), from + perRow));
+        } else {
+            lines = wrap(category.toString(), width, perRow, s -> metrics.stringWidth(s));
+        }
+        for (String line : lines) {
             block.addLine(line, font, paint);
+        }
+        if (lines.isEmpty()) {
+            block.addLine("", font, paint);
         }
         return block;
     }

@@ -56,4 +56,14 @@ class WrappingCategoryAxisTest {
     SecureXml.parse(svg, "gantt chart SVG");
     assertThat(svg).contains("\uD83D\uDE00");
   }
+
+  @org.junit.jupiter.api.Test
+  void aLongGroupHeadingTakesMoreRowsInsteadOfBeingCut() {
+    org.assertj.core.api.Assertions.assertThat(GanttCharts.headingRows("Short group")).isEqualTo(1);
+    String longOne = "3) Partnership & Accountability Strategy to Center Communities of Color for Racial Justice";
+    org.assertj.core.api.Assertions.assertThat(GanttCharts.headingRows(longOne)).isGreaterThanOrEqualTo(2);
+    // wrapped at a width holding about 33 characters, every word is kept over the rows given
+    java.util.List<String> lines = WrappingCategoryAxis.wrap(longOne, 33, 2 * GanttCharts.headingRows(longOne), s -> s.length());
+    org.assertj.core.api.Assertions.assertThat(String.join(" ", lines)).isEqualTo(longOne);
+  }
 }
