@@ -417,6 +417,8 @@ public final class Kinds {
             .opt("label", STRING, "The question's label as printed (\"Q 0\").")
             .opt("asked", STRING, "The question as asked.")
             .opt("note", STRING, "Where or how it was asked (\"Only used in CBO sessions\").")
+            .opt("statements", STATEMENTS, "What was said, where the source lists it under no theme.")
+            .opt("themes_lead", STRING, "A line printed over the themes, which each complete it (\"YES, THERE IS RACISM IN\", \"INVEST IN:\").")
             .opt("themes", new ListType(theme), "Themes heard.");
     ObjType session =
         new ObjType("engagement-session", "engagement sessions", "A session held.")
@@ -438,7 +440,8 @@ public final class Kinds {
     ObjType root =
         header("findings")
             .opt("plan", ScalarType.ref("plan"), "The plan it informs.")
-            .opt("subtitle", STRING, "Subtitle.")
+            .opt("subtitle", STRING, "Subtitle: who was heard, where and when (\"Sacramento Community Listening Sessions, Summer 2024\"); the document's title joins it to the title.")
+            .opt("subheading", STRING, "A further line under the subtitle, as printed (\"Data Analysis Overview\").")
             .opt("presented_by", STRING, "Who presents it.")
             .opt("summary", TEXT, "What this summary is.")
             .opt("method", TEXT, "How the feedback was gathered and condensed.")
