@@ -209,6 +209,7 @@ public final class Kinds {
             .opt("short", STRING, "Short name or acronym (\"REA\").")
             .opt("role", TEXT, "Its role.")
             .opt("url", URL, "Web site.")
+            .opt("address", STRING, "Postal address, as printed (a letterhead's or footer's).")
             .opt("contact", PERSON, "Who to contact.")
             .opt("items", STATEMENTS, "Points about the partner.")
             .shorthand("name");
@@ -257,7 +258,9 @@ public final class Kinds {
             .opt("id", ID, "Id.")
             .req("heading", STRING, "Heading.")
             .opt("text", TEXT, "Text.")
-            .opt("items", STATEMENTS, "Points.");
+            .opt("items", STATEMENTS, "Points.")
+            .opt("table", ScalarType.oneOf("deliverables", "meetings"), "A table of the plan that the source prints in this section, after its text and points: it is printed here, and not in a section of its own.")
+            .opt("text_after", TEXT, "Text printed after the section's table.");
     ObjType transmittal =
         new ObjType("transmittal", "transmittals", "The memo a plan was sent under.")
             .opt("to", new ListType(ScalarType.of(STRING)), "Addressees.")
@@ -289,6 +292,8 @@ public final class Kinds {
             .opt("meetings", new ListType(meeting), "Standing meetings.")
             .opt("learning_sessions", new ListType(session), "Learning sessions.")
             .opt("accomplishments", new ListType(accomplishment), "Accomplishments by period.")
+            .opt("accomplishments_title", STRING, "The accomplishments' own title, as printed (\"Sacramento Racial Equity Alliance and Racial Equity Council History & Accomplishments\").")
+            .opt("accomplishments_marking", STRING, "A marking printed with the accomplishments' title (\"DRAFT\").")
             .opt("conditions", STATEMENTS, "Conditions that affect outcomes.")
             .opt("contacts", new ListType(PERSON), "Who to contact with questions about the plan.");
     register(plan, "A racial equity action plan or work plan: goals, strategies, objectives and tasks, deliverables, partners, teams, meetings, learning sessions, accomplishments.");
