@@ -259,8 +259,8 @@ public final class Kinds {
             .req("heading", STRING, "Heading.")
             .opt("text", TEXT, "Text.")
             .opt("items", STATEMENTS, "Points.")
-            .opt("table", ScalarType.oneOf("deliverables", "meetings"), "A table of the plan that the source prints in this section, after its text and points: it is printed here, and not in a section of its own.")
-            .opt("text_after", TEXT, "Text printed after the section's table.");
+            .opt("shows", ScalarType.oneOf("deliverables", "meetings", "desired_results"), "A part of the plan that the source prints in this section, after its text and points (the deliverables' or the meetings' table, the desired results): it is printed here, and not in a section of its own.")
+            .opt("text_after", TEXT, "Text printed after what the section shows.");
     ObjType transmittal =
         new ObjType("transmittal", "transmittals", "The memo a plan was sent under.")
             .opt("to", new ListType(ScalarType.of(STRING)), "Addressees.")
