@@ -356,6 +356,8 @@ public final class Kinds {
         header("outcome-matrix")
             .opt("plan", ScalarType.ref("plan"), "The plan it belongs to.")
             .opt("jurisdiction", STRING, "Jurisdiction.")
+            .opt("credit", STRING, "Whose matrix it is, printed under the title (\"Government Alliance on Race and Equity (GARE)\").")
+            .opt("stages_heading", STRING, "A heading printed over the stage columns, as printed (\"Outcomes:\").")
             .req("areas", new ListType(area), "Rows: normalize, organize, operationalize.")
             .opt("conditions", conditions, "Conditions that affect outcomes.");
     register(root, "Actions and outcomes by GARE action area (normalize, organize, operationalize) and stage (developing, implementing, sustaining).");
