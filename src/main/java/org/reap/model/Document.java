@@ -13,6 +13,16 @@ public record Document(SourceFile file, Kinds.Kind kind, Node.Obj root) {
     return root.string("title");
   }
 
+  /**
+   * The title that says who and where: for a community engagement summary ("What We Heard") the
+   * title joined to its subtitle ("What We Heard: Sacramento Community Listening Sessions, Summer
+   * 2024"); for other kinds the title.
+   */
+  public String fullTitle() {
+    String subtitle = root.string("subtitle");
+    return "findings".equals(kind.name()) && subtitle != null ? title() + ": " + subtitle : title();
+  }
+
   public String kindName() {
     return kind.name();
   }

@@ -162,6 +162,10 @@ public final class Dates {
     m.put("raw", w.raw());
     m.put("text", text(w, l, tbd));
     m.put("short", shortText(w, l, tbd));
+    if (!w.isTbd() && w.precision() == When.Precision.DAY && w.yearKnown()) {
+      // "Tuesday, October 29, 2024": a meeting date as clerks print it, with its weekday.
+      m.put("weekday_text", java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(l).format(w.start()));
+    }
     m.put("tbd", w.isTbd());
     m.put("year_known", w.yearKnown());
     m.put("precision", w.precision().name().toLowerCase(Locale.ROOT));

@@ -281,7 +281,7 @@ public final class Renderer {
         continue; // nothing to report: see leftOut()
       }
       String name = d.id() + o.suffix();
-      String title = o.titlePrefix() == null ? shown.title() : Labels.of(lang).get(o.titlePrefix()) + ": " + shown.title();
+      String title = o.titlePrefix() == null ? shown.fullTitle() : Labels.of(lang).get(o.titlePrefix()) + ": " + shown.fullTitle();
       jobs.add(new Job(name + suffix, o.template(), title, lang, d, wrap.apply(view(o, views, shown, name, outputs)), banner == null ? null : name));
     }
     return jobs;

@@ -209,6 +209,7 @@ public final class Kinds {
             .opt("short", STRING, "Short name or acronym (\"REA\").")
             .opt("role", TEXT, "Its role.")
             .opt("url", URL, "Web site.")
+            .opt("address", STRING, "Postal address, as printed (a letterhead's or footer's).")
             .opt("contact", PERSON, "Who to contact.")
             .opt("items", STATEMENTS, "Points about the partner.")
             .shorthand("name");
@@ -257,7 +258,9 @@ public final class Kinds {
             .opt("id", ID, "Id.")
             .req("heading", STRING, "Heading.")
             .opt("text", TEXT, "Text.")
-            .opt("items", STATEMENTS, "Points.");
+            .opt("items", STATEMENTS, "Points.")
+            .opt("shows", ScalarType.oneOf("deliverables", "meetings", "desired_results"), "A part of the plan that the source prints in this section, after its text and points (the deliverables' or the meetings' table, the desired results): it is printed here, and not in a section of its own.")
+            .opt("text_after", TEXT, "Text printed after what the section shows.");
     ObjType transmittal =
         new ObjType("transmittal", "transmittals", "The memo a plan was sent under.")
             .opt("to", new ListType(ScalarType.of(STRING)), "Addressees.")
@@ -289,6 +292,8 @@ public final class Kinds {
             .opt("meetings", new ListType(meeting), "Standing meetings.")
             .opt("learning_sessions", new ListType(session), "Learning sessions.")
             .opt("accomplishments", new ListType(accomplishment), "Accomplishments by period.")
+            .opt("accomplishments_title", STRING, "The accomplishments' own title, as printed (\"Sacramento Racial Equity Alliance and Racial Equity Council History & Accomplishments\").")
+            .opt("accomplishments_marking", STRING, "A marking printed with the accomplishments' title (\"DRAFT\").")
             .opt("conditions", STATEMENTS, "Conditions that affect outcomes.")
             .opt("contacts", new ListType(PERSON), "Who to contact with questions about the plan.");
     register(plan, "A racial equity action plan or work plan: goals, strategies, objectives and tasks, deliverables, partners, teams, meetings, learning sessions, accomplishments.");
@@ -351,6 +356,8 @@ public final class Kinds {
         header("outcome-matrix")
             .opt("plan", ScalarType.ref("plan"), "The plan it belongs to.")
             .opt("jurisdiction", STRING, "Jurisdiction.")
+            .opt("credit", STRING, "Whose matrix it is, printed under the title (\"Government Alliance on Race and Equity (GARE)\").")
+            .opt("stages_heading", STRING, "A heading printed over the stage columns, as printed (\"Outcomes:\").")
             .req("areas", new ListType(area), "Rows: normalize, organize, operationalize.")
             .opt("conditions", conditions, "Conditions that affect outcomes.");
     register(root, "Actions and outcomes by GARE action area (normalize, organize, operationalize) and stage (developing, implementing, sustaining).");
@@ -417,6 +424,8 @@ public final class Kinds {
             .opt("label", STRING, "The question's label as printed (\"Q 0\").")
             .opt("asked", STRING, "The question as asked.")
             .opt("note", STRING, "Where or how it was asked (\"Only used in CBO sessions\").")
+            .opt("statements", STATEMENTS, "What was said, where the source lists it under no theme.")
+            .opt("themes_lead", STRING, "A line printed over the themes, which each complete it (\"YES, THERE IS RACISM IN\", \"INVEST IN:\").")
             .opt("themes", new ListType(theme), "Themes heard.");
     ObjType session =
         new ObjType("engagement-session", "engagement sessions", "A session held.")
@@ -438,7 +447,8 @@ public final class Kinds {
     ObjType root =
         header("findings")
             .opt("plan", ScalarType.ref("plan"), "The plan it informs.")
-            .opt("subtitle", STRING, "Subtitle.")
+            .opt("subtitle", STRING, "Subtitle: who was heard, where and when (\"Sacramento Community Listening Sessions, Summer 2024\"); the document's title joins it to the title.")
+            .opt("subheading", STRING, "A further line under the subtitle, as printed (\"Data Analysis Overview\").")
             .opt("presented_by", STRING, "Who presents it.")
             .opt("summary", TEXT, "What this summary is.")
             .opt("method", TEXT, "How the feedback was gathered and condensed.")
