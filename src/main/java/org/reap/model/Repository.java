@@ -93,6 +93,17 @@ public final class Repository {
     return defs == null ? null : defs.get(0);
   }
 
+  /** Every indicator of every indicators file, in file order. */
+  public List<Node.Obj> indicators() {
+    List<Node.Obj> all = new java.util.ArrayList<>();
+    for (Document d : ofKind("indicators")) {
+      for (Node n : d.root().list("indicators")) {
+        all.add((Node.Obj) n);
+      }
+    }
+    return all;
+  }
+
   /** The title of what an id names (its title, name, heading or text), or the id itself. */
   public String titleOf(String id) {
     Definition def = id == null ? null : find(id);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.reap.diagnostic.Severity;
 import org.reap.model.Breakdown;
-import org.reap.model.Document;
 import org.reap.model.Node;
 import org.reap.model.Repository;
 import org.reap.source.Span;
@@ -35,10 +34,8 @@ public final class IndicatorBreakdown implements Rule {
 
   @Override
   public void check(Repository repo, Reporter out) {
-    for (Document d : repo.ofKind("indicators")) {
-      for (Node n : d.root().list("indicators")) {
-        check((Node.Obj) n, out);
-      }
+    for (Node.Obj ind : repo.indicators()) {
+      check(ind, out);
     }
   }
 
