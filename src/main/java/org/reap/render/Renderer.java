@@ -132,6 +132,8 @@ public final class Renderer {
   }
   private final PdfEngine pdf;
   private final HtmlWriter html = new HtmlWriter();
+  private final JobPlanner planner;
+  private final RenderCache cache;
 
   public Renderer(Repository repo, Options options) {
     this(repo, options, lazily(() -> new TemplateEngine(options.templates())));
@@ -150,6 +152,8 @@ public final class Renderer {
     this.repo = repo;
     this.options = options;
     this.templates = templates;
+    this.planner = new JobPlanner(repo, options);
+    this.cache = new RenderCache(repo, options);
     Path root = options.templates() != null && options.templates().getParent() != null ? commonRoot(repo.root(), options.templates()) : repo.root();
     this.pdf = new PdfEngine(root);
   }
@@ -182,109 +186,12 @@ public final class Renderer {
    * deliverables, indicators, accomplishments, actions or tasks with a status), by output name.
    */
   public List<String> leftOut() {
-    List<String> out = new ArrayList<>();
-    Map<String, Views> byLanguage = new LinkedHashMap<>();
-    for (Document d : repo.documents()) {
-      DocumentKinds.DocumentKind kind = DocumentKinds.get(d.kindName());
-      if (kind == null) {
-        continue;
-      }
-      Views views = byLanguage.computeIfAbsent(Translations.defaultLanguage(d), l -> views(repo, l));
-      for (DocumentKinds.Output o : kind.rendered()) {
-        if (o.id().equals("progress") && !views.hasProgress(d)) {
-          out.add(d.id() + o.suffix());
-        }
-      }
-    }
-    return out;
+    return planner.leftOut();
   }
 
   /** Every output the repository makes, in a stable order: the default copies, then translated ones. */
   public List<Job> jobs() {
-    Map<String, String> outputs = new LinkedHashMap<>();
-    for (Document d : repo.documents()) {
-      outputs.put(d.id(), d.id());
-    }
-    Map<String, Views> byLanguage = new LinkedHashMap<>();
-    List<Job> jobs = new ArrayList<>();
-    for (Document d : repo.documents()) {
-      String lang = Translations.defaultLanguage(d);
-      Views views = byLanguage.computeIfAbsent(lang, l -> views(repo, l));
-      jobs.addAll(jobsOf(d, d, lang, views, outputs, null));
-    }
-    Map<String, Repository> localized = new LinkedHashMap<>();
-    Map<String, Views> translatedViews = new LinkedHashMap<>();
-    for (int i = 0; i < repo.documents().size(); i++) {
-      Document d = repo.documents().get(i);
-      for (String lang : languagesOf(d)) {
-        Repository r = localized.computeIfAbsent(lang, l -> Translations.localize(repo, l));
-        Views views = translatedViews.computeIfAbsent(lang, l -> views(r, l));
-        jobs.addAll(jobsOf(d, r.documents().get(i), lang, views, outputs, banner(d, lang)));
-      }
-    }
-    if (options.only() != null && !options.only().isEmpty()) {
-      jobs.removeIf(j -> !options.only().contains(j.name()) && !options.only().contains(j.source().id()) && !(j.isTranslation() && options.only().contains(j.original())));
-    }
-    return jobs;
-  }
-
-  private Views views(Repository r, String lang) {
-    Views v = new Views(r, Labels.of(lang), options.asOf(), options.generator());
-    v.since(options.since());
-    return v;
-  }
-
-  /** The translated copies a document gets: the languages asked for, less its own. */
-  private List<String> languagesOf(Document d) {
-    List<String> asked = options.languages() == null ? List.of() : options.languages();
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    for (String l : asked) {
-      if (l.equals(ALL)) {
-        out.addAll(Translations.publishIn(d, repo));
-      } else {
-        out.add(Translations.canonical(l));
-      }
-    }
-    out.remove(Translations.defaultLanguage(d));
-    return List.copyOf(out);
-  }
-
-  /** The banner of a translated copy: the document's translation_notice in that language, else the label. */
-  private static String banner(Document d, String lang) {
-    if (d.root().fields().get("translation_notice") instanceof org.reap.model.Node.Val v && v.translations().containsKey(lang)) {
-      return String.valueOf(v.translations().get(lang).value());
-    }
-    return Labels.of(lang).get("translation.banner");
-  }
-
-  /**
-   * The outputs of one document. {@code d} is the document as written (names and sources),
-   * {@code shown} the copy whose text is printed; a non-null {@code banner} makes translated copies.
-   */
-  private List<Job> jobsOf(Document d, Document shown, String lang, Views views, Map<String, String> outputs, String banner) {
-    // file names are lower case (out/ accepts nothing else): ID.zh-hans.pdf for zh-Hans
-    String suffix = banner == null ? "" : "." + lang.toLowerCase(Locale.ROOT);
-    List<Job> jobs = new ArrayList<>();
-    java.util.function.Function<Supplier<Map<String, Object>>, Supplier<Map<String, Object>>> wrap =
-        model -> banner == null ? model : () -> {
-          Map<String, Object> m = new LinkedHashMap<>(model.get());
-          m.put("lang", lang);
-          m.put("translation", banner);
-          return m;
-        };
-    DocumentKinds.DocumentKind kind = DocumentKinds.get(d.kindName());
-    if (kind == null) {
-      throw new IllegalStateException("no output for kind " + d.kindName());
-    }
-    for (DocumentKinds.Output o : kind.rendered()) {
-      if (o.id().equals("progress") && !views.hasProgress(shown)) {
-        continue; // nothing to report: see leftOut()
-      }
-      String name = d.id() + o.suffix();
-      String title = o.titlePrefix() == null ? shown.fullTitle() : Labels.of(lang).get(o.titlePrefix()) + ": " + shown.fullTitle();
-      jobs.add(new Job(name + suffix, o.template(), title, lang, d, wrap.apply(view(o, views, shown, name, outputs)), banner == null ? null : name));
-    }
-    return jobs;
+    return planner.jobs();
   }
 
   /** What fills output {@code o} of {@code shown}, by the output's id. */
@@ -352,12 +259,9 @@ public final class Renderer {
    */
   public Result render(Manifest previous, Path outDir, boolean force) {
     List<Job> all = jobs();
-    if (!force && outDir != null && wholeRun()) {
-      Manifest.Entry run = previous.get(Manifest.RUN);
-      if (run != null && run.key().equals(runKey(outDir)) && previous.allIntact(outDir)) {
-        progress.accept(all.size(), all.size());
-        return new Result(List.of(), List.of(), all, previous, true);
-      }
+    if (cache.unchanged(previous, outDir, force)) {
+      progress.accept(all.size(), all.size());
+      return new Result(List.of(), List.of(), all, previous, true);
     }
     Outcome[] outcomes = new Outcome[all.size()];
     Object progressLock = new Object();
@@ -421,87 +325,15 @@ public final class Renderer {
 
   /** True when this run makes every document (no --only) from the plans as they are now (no --since). */
   public boolean wholeRun() {
-    return options.only().isEmpty() && options.since() == null;
+    return cache.wholeRun();
   }
 
   /**
    * A hash of everything a whole run depends on: reap's build, the options, and every file under
-   * the repository's folder and the templates folder (path, size and bytes), leaving out
-   * {@code outDir}, version-control folders and reap's own lock and temporary files. Equal keys
-   * mean equal outputs, so an unchanged run skips every document without filling in a template.
-   * Anything reap reads (plans, templates, stylesheets, images, attached PDFs) is under those folders.
+   * the repository's folder and the templates folder (see {@link RenderCache#runKey}).
    */
   public String runKey(Path outDir) {
-    try {
-      java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-      java.util.function.Consumer<String> text = t -> {
-        md.update(t.getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      };
-      text.accept("reap run key v1");
-      text.accept(options.version());
-      text.accept(build());
-      text.accept(String.valueOf(options.asOf()));
-      text.accept(String.valueOf(options.pdfDate()));
-      text.accept(new java.util.TreeSet<>(options.formats()).toString());
-      text.accept(String.valueOf(options.languages()));
-      Path out = outDir.toAbsolutePath().normalize();
-      List<Path> roots = new ArrayList<>(List.of(repo.root().toAbsolutePath().normalize()));
-      if (options.templates() != null) {
-        Path t = options.templates().toAbsolutePath().normalize();
-        if (!t.startsWith(roots.get(0))) {
-          roots.add(t);
-        }
-      }
-      for (Path root : roots) {
-        text.accept("root " + root);
-        if (!java.nio.file.Files.isDirectory(root)) {
-          continue;
-        }
-        List<Path> files;
-        try (var walk = java.nio.file.Files.walk(root)) {
-          files = walk.filter(p -> !p.startsWith(out) && !ignoredInRunKey(root.relativize(p)) && java.nio.file.Files.isRegularFile(p))
-              .sorted().toList();
-        }
-        for (Path f : files) {
-          text.accept(root.relativize(f).toString().replace('\\', '/'));
-          byte[] bytes = java.nio.file.Files.readAllBytes(f);
-          text.accept(String.valueOf(bytes.length));
-          md.update(bytes);
-        }
-      }
-      return java.util.HexFormat.of().formatHex(md.digest());
-    } catch (java.io.IOException | java.io.UncheckedIOException | java.security.NoSuchAlgorithmException e) {
-      return "unreadable " + e; // never equal to a stored key: everything is checked document by document
-    }
-  }
-
-  private static boolean ignoredInRunKey(Path relative) {
-    for (Path part : relative) {
-      String n = part.toString();
-      if (n.equals(".git") || n.equals(".hg") || n.equals(".svn") || n.equals(".reap") || n.equals(".reap.lock") || n.endsWith(".reap-tmp")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Which build of reap this is: the jar's size and time, or "classes" when run from a class
-   * folder (tests, which change the code only between JVMs). Version numbers alone stay the same
-   * across development builds.
-   */
-  private static String build() {
-    try {
-      var src = Renderer.class.getProtectionDomain().getCodeSource();
-      Path p = src == null ? null : Path.of(src.getLocation().toURI());
-      if (p != null && java.nio.file.Files.isRegularFile(p)) {
-        return p.getFileName() + " " + java.nio.file.Files.size(p) + " " + java.nio.file.Files.getLastModifiedTime(p).toMillis();
-      }
-      return "classes";
-    } catch (java.io.IOException | java.net.URISyntaxException | RuntimeException e) {
-      return "unknown " + System.nanoTime(); // unknown build: never matches, so nothing is skipped wholesale
-    }
+    return cache.runKey(outDir);
   }
 
   /** What became of one job: its files and manifest entry, or that it was unchanged, or its problem. */
@@ -511,8 +343,8 @@ public final class Renderer {
     try {
       String xhtml = fill(job);
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
-      String key = Manifest.sha256(String.join("\n", options.generator(), options.formats().toString(), meta.toString(), xhtml));
-      if (!force && outDir != null && previous.upToDate(job.name(), key, outDir)) {
+      String key = cache.key(meta, xhtml);
+      if (cache.upToDate(previous, outDir, force, job.name(), key)) {
         return new Outcome(job, List.of(), previous.get(job.name()), true, null);
       }
       List<Rendered> files = new ArrayList<>();
