@@ -16,6 +16,9 @@ import org.reap.model.Node;
 import org.reap.model.Repository;
 import org.reap.model.Status;
 import org.reap.model.When;
+import org.reap.render.view.ActionTable;
+import org.reap.render.view.DateView;
+import org.reap.render.view.StatusView;
 import org.reap.schema.Kinds;
 import org.reap.schema.DocumentKinds;
 
@@ -172,7 +175,7 @@ public final class Views {
       YearMonth month = e.value("month");
       When w = e.value("date");
       String key;
-      Map<String, Object> label;
+      DateView label;
       if (month != null) {
         key = month.toString();
         label = mb.date(new When(When.Precision.MONTH, month.atDay(1), month.atEndOfMonth(), true, month.toString()));
@@ -182,7 +185,7 @@ public final class Views {
         label = mb.date(new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()));
       } else {
         key = "tbd";
-        label = Map.of("text", labels.get("timeline.undated"), "raw", "TBD");
+        label = DateView.undated(labels.get("timeline.undated"), "TBD");
       }
       Map<String, Object> g = byMonth.get(key);
       if (g == null || !groups.isEmpty() && groups.get(groups.size() - 1) != g) {
@@ -234,11 +237,8 @@ public final class Views {
   }
 
   /** A status as the city wrote it ("Ongoing"), where the settings file maps its word onto reap's. */
-  private static Map<String, Object> cityWord(Map<String, Object> status, String word) {
-    if (word != null) {
-      status.put("label", word);
-    }
-    return status;
+  private static StatusView cityWord(StatusView status, String word) {
+    return status.withLabel(word);
   }
 
   /** How many items show each status on the as-of date, in {@link Status#WORK} order. */
@@ -248,9 +248,7 @@ public final class Views {
     items.forEach(e -> counts.merge(Status.shown(e, asOf), 1, Integer::sum));
     List<Object> out = new ArrayList<>();
     for (Status st : Status.WORK) {
-      Map<String, Object> c = mb.status(st);
-      c.put("count", counts.get(st));
-      out.add(c);
+      out.add(new StatusView.Count(mb.status(st), counts.get(st)));
     }
     return out;
   }
@@ -419,9 +417,7 @@ public final class Views {
     byStatus.forEach(
         (k, rows) -> {
           if (!rows.isEmpty()) {
-            Map<String, Object> g = mb.status(k);
-            g.put("rows", rows);
-            groups.add(g);
+            groups.add(new StatusView.Group(mb.status(k), rows));
           }
         });
     m.put("milestone_groups", groups);
@@ -432,7 +428,7 @@ public final class Views {
     m.put("matrices", matrices(plan));
     m.put("indicators", indicators(plan));
     m.put("teams", teams(plan));
-    Map<String, Object> actions = actionTables((String) m.get("lang")).table(plan);
+    ActionTable actions = actionTables((String) m.get("lang")).table(plan);
     if (actions != null) {
       m.put("action_table", actions);
     }
@@ -520,12 +516,7 @@ public final class Views {
       }
       tm.put("tasks", tasks);
       List<Object> cs = new ArrayList<>();
-      counts.forEach(
-          (k, v) -> {
-            Map<String, Object> c = mb.status(k);
-            c.put("count", v);
-            cs.add(c);
-          });
+      counts.forEach((k, v) -> cs.add(new StatusView.Count(mb.status(k), v)));
       tm.put("task_counts", cs);
       out.add(tm);
     }
@@ -594,12 +585,7 @@ public final class Views {
     mm.put("areas", areas);
     mm.put("stages", Kinds.STAGES.stream().map(s -> (Object) Map.of("key", s, "label", labels.get("stage." + s))).toList());
     List<Object> cs = new ArrayList<>();
-    counts.forEach(
-        (k, v) -> {
-          Map<String, Object> c = mb.status(Status.ofKey(k));
-          c.put("count", v);
-          cs.add(c);
-        });
+    counts.forEach((k, v) -> cs.add(new StatusView.Count(mb.status(Status.ofKey(k)), v)));
     mm.put("status_counts", cs);
     return mm;
   }
@@ -1037,7 +1023,7 @@ public final class Views {
     m.put("meetings", meetings(d));
     m.put("gantt", gantt(d));
     m.put("gantt_alt", ganttAlt(d));
-    Map<String, Object> actions = actionTables((String) m.get("lang")).table(d);
+    ActionTable actions = actionTables((String) m.get("lang")).table(d);
     if (actions != null) {
       m.put("action_table", actions);
     }

@@ -211,9 +211,34 @@ class TemplateEngineTest {
 
   @Test
   void javaObjectsInTheDataModelAreNotOpenedUp() throws Exception {
-    // SimpleObjectWrapper: plain maps, lists, strings, numbers and booleans only; a File's methods are out of reach
+    // ViewWrapper: plain maps, lists, strings, numbers and booleans, and reap's views; a File's methods are out of reach
     RenderException e = failure(HEAD + "<p>${f.absolutePath}</p>", Map.of("f", new java.io.File("/etc/passwd")));
-    assertThat(e.getMessage()).isEqualTo("templates/t.ftlx:2:4: freemarker.template.SimpleObjectWrapper deliberately won't wrap this type: java.io.File");
+    assertThat(e.getMessage()).isEqualTo("templates/t.ftlx:2:4: org.reap.render.view.ViewWrapper deliberately won't wrap this type: java.io.File");
+  }
+
+  /** A record outside the view package: no template may read it. */
+  record Outside(String title) {}
+
+  @Test
+  void aRecordOutsideTheViewPackageIsNotOpenedUp() throws Exception {
+    RenderException e = failure(HEAD + "<p>${r.title}</p>", Map.of("r", new Outside("x")));
+    assertThat(e.getMessage()).isEqualTo("templates/t.ftlx:2:4: org.reap.render.view.ViewWrapper deliberately won't wrap this type: org.reap.render.TemplateEngineTest$Outside");
+  }
+
+  @Test
+  void aViewRecordReadsByItsComponentsInSnakeCaseAndNoMethodIsReachable() throws Exception {
+    var status = new org.reap.render.view.StatusView("done", "Done", "\u2713");
+    var count = new org.reap.render.view.StatusView.Count(status, 3);
+    assertThat(render(HEAD + "<p>${c.key} ${c.label} ${c.count} ${c.status!'-'} ${(c.toString())!'no method'} ${(c.hashCode())!'no method'}</p>", Map.of("c", count)))
+        .isEqualTo("<p>done Done 3 - no method no method</p>");
+  }
+
+  @Test
+  void aSpreadMapIsReadUnderTheRecordAndANullComponentIsMissing() throws Exception {
+    var date = org.reap.render.Dates.model(java.time.LocalDate.of(2024, 10, 29), java.util.Locale.US);
+    assertThat(render(HEAD + "<p>${d.short} ${d.year_known} ${d.weekday_text}</p>", Map.of("d", date))).isEqualTo("<p>10/29/2024 true Tuesday, October 29, 2024</p>");
+    var month = org.reap.render.Dates.model(java.time.YearMonth.of(2024, 10), java.util.Locale.US);
+    assertThat(render(HEAD + "<p>${d.weekday_text!'none'} ${d.weekday_text??}</p>", Map.of("d", month))).isEqualTo("<p>none false</p>");
   }
 
   @Test
