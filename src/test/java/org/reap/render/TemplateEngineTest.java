@@ -234,11 +234,33 @@ class TemplateEngineTest {
   }
 
   @Test
-  void aSpreadMapIsReadUnderTheRecordAndANullComponentIsMissing() throws Exception {
+  void aDateReadsAsBeforeAndANullComponentIsMissing() throws Exception {
     var date = org.reap.render.Dates.model(java.time.LocalDate.of(2024, 10, 29), java.util.Locale.US);
     assertThat(render(HEAD + "<p>${d.short} ${d.year_known} ${d.weekday_text}</p>", Map.of("d", date))).isEqualTo("<p>10/29/2024 true Tuesday, October 29, 2024</p>");
     var month = org.reap.render.Dates.model(java.time.YearMonth.of(2024, 10), java.util.Locale.US);
     assertThat(render(HEAD + "<p>${d.weekday_text!'none'} ${d.weekday_text??}</p>", Map.of("d", month))).isEqualTo("<p>none false</p>");
+  }
+
+  @Test
+  void aRowReadsItsFieldsAsWrittenUnderWhatIsWorkedOut() throws Exception {
+    var done = new org.reap.render.view.StatusView("done", "Done", "\u2713");
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("title", "Kick-off");
+    fields.put("status", "done");
+    fields.put("venue", "City Hall");
+    var row = new org.reap.render.view.Milestone(fields, done, false, done, null, null, null, "Ana", true);
+    // a field the schema gains reaches the template with no Java: venue
+    assertThat(render(HEAD + "<p>${r.title} ${r.venue} ${r.status.label} ${r.who} ${r.partnership?c} ${r.team_name!'-'} ${r.fields!'-'}</p>", Map.of("r", row)))
+        .isEqualTo("<p>Kick-off City Hall Done Ana true - -</p>");
+    assertThat(render(HEAD + "<p><#list r?keys as k>${k} </#list></p>", Map.of("r", row))).isEqualTo("<p>status overdue shown_status who partnership title venue </p>");
+  }
+
+  @Test
+  void aTranslatedCopyLaysItsLanguageOverTheDocumentsView() throws Exception {
+    var page = new org.reap.render.view.Page(Map.of("title", "Plan"), "plan", "en", "p", null, "reap test", null, Map.of());
+    var copy = new org.reap.render.view.Page.InPacket(true, new org.reap.render.view.Page.Translated("es", "Traducción", page));
+    Files.writeString(templates().resolve("t.ftlx"), HEAD + "<p>${lang} ${kind} ${doc.title} ${translation} ${in_packet?c} ${t('action.yes')} ${plan!'-'}</p>");
+    assertThat(new TemplateEngine(templates()).render("t.ftlx", copy, EN)).isEqualTo("<p>es plan Plan Traducción true Yes -</p>");
   }
 
   @Test

@@ -78,7 +78,7 @@ public final class ViewWrapper extends SimpleObjectWrapper {
               named.put(key(c), h);
             }
           }
-          return new Shape(Map.copyOf(named), List.copyOf(spread));
+          return new Shape(java.util.Collections.unmodifiableMap(named), List.copyOf(spread));
         }
       };
 
