@@ -16,9 +16,9 @@ import org.reap.render.view.DateView;
 import org.reap.render.view.StatusView;
 
 /**
- * Turns the typed tree into what templates see: plain maps, lists, strings, numbers and booleans
- * (no Java objects reach a template). Field names stay as in the YAML. Dates become maps with
- * text, short, raw, start, end; Markdown text becomes XHTML markup.
+ * Turns the typed tree into what templates see of a document as written: plain maps, lists,
+ * strings, numbers and booleans (a row's fields, {@code doc}). Field names stay as in the YAML.
+ * Dates become {@link DateView}s (text, short, raw, start, end); Markdown text becomes XHTML markup.
  */
 public final class ModelBuilder {
   private final Labels labels;

@@ -35,7 +35,8 @@ import org.reap.render.view.ViewWrapper;
 
 /**
  * FreeMarker, locked down for templates that cities edit: no ?new, ?api or ?eval, no Java objects
- * in the data model (plain maps, lists, strings, numbers and booleans only), every value escaped
+ * in the data model (plain maps, lists, strings, numbers and booleans, and the view records of
+ * {@link org.reap.render.view}, read by their components only: {@link ViewWrapper}), every value escaped
  * for XHTML, strict about missing values, and stopped when it runs too long or writes too much.
  * Templates are looked up in the repository's templates folder first, then among the defaults.
  */

@@ -35,8 +35,9 @@ import org.reap.schema.Kinds;
 import org.reap.schema.DocumentKinds;
 
 /**
- * The data each template gets: the document as written (as "doc") plus what is worked out from it
- * and from the documents it points at. All figures are computed here, none in templates.
+ * The one place the views are built: the record each template gets ({@link org.reap.render.view}),
+ * the document as written (as "doc", and each row's fields) plus what is worked out from it and
+ * from the documents it points at. All figures are computed here, none in templates.
  */
 public final class Views {
   private final Repository repo;
