@@ -15,8 +15,8 @@ public record StatusView(String key, String label, String symbol) {
   /** How many items show a status ({@code c.count}, with {@code c.key}, {@code c.label}). */
   public record Count(@Spread StatusView status, int count) {}
 
-  /** The items that show a status. */
-  public record Group(@Spread StatusView status, List<?> rows) {}
+  /** The milestones that show a status (a progress report's groups). */
+  public record Group(@Spread StatusView status, List<Milestone> rows) {}
 
   /** A status with the text a table cell prints for it. */
   public record Texted(@Spread StatusView status, String text) {}

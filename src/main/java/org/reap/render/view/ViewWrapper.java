@@ -56,8 +56,27 @@ public final class ViewWrapper extends SimpleObjectWrapper {
     return sb.toString();
   }
 
-  /** A record type's components: by template name, and the spread ones in order. */
-  private record Shape(Map<String, MethodHandle> named, List<MethodHandle> spread) {}
+  /**
+   * A record type's components: by template name, and the spread ones in order. (A class, not a
+   * record: every record of this package is one a template may read.)
+   */
+  private static final class Shape {
+    private final Map<String, MethodHandle> named;
+    private final List<MethodHandle> spread;
+
+    Shape(Map<String, MethodHandle> named, List<MethodHandle> spread) {
+      this.named = named;
+      this.spread = spread;
+    }
+
+    Map<String, MethodHandle> named() {
+      return named;
+    }
+
+    List<MethodHandle> spread() {
+      return spread;
+    }
+  }
 
   private static final ClassValue<Shape> SHAPES =
       new ClassValue<>() {
