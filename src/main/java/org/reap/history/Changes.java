@@ -21,6 +21,9 @@ public final class Changes {
 
   public record Item(Node.Obj now, Node.Obj before) {}
 
+  /** An observation of an indicator that the earlier revision did not have. */
+  public record NewValue(String indicator, Node.Obj observation) {}
+
   public record Result(
       LocalDate since,
       String revision,
@@ -29,7 +32,7 @@ public final class Changes {
       List<Item> redated,
       List<Item> added,
       List<Item> dropped,
-      List<Map<String, Object>> newValues) {
+      List<NewValue> newValues) {
     public boolean isEmpty() {
       return completed.isEmpty() && newlyLate.isEmpty() && redated.isEmpty() && added.isEmpty() && dropped.isEmpty() && newValues.isEmpty();
     }
@@ -83,7 +86,7 @@ public final class Changes {
             dropped.add(new Item(null, o));
           }
         });
-    List<Map<String, Object>> values = new ArrayList<>();
+    List<NewValue> values = new ArrayList<>();
     Map<String, Node.Obj> oldInd = indicators(before, planId);
     indicators(now, planId)
         .forEach(
@@ -98,10 +101,7 @@ public final class Changes {
               for (Node n : ind.list("observations")) {
                 Node.Obj ob = (Node.Obj) n;
                 if (!seen.contains(String.valueOf((Object) ob.value("date")))) {
-                  Map<String, Object> v = new LinkedHashMap<>();
-                  v.put("indicator", ind.string("name"));
-                  v.put("observation", ob);
-                  values.add(v);
+                  values.add(new NewValue(ind.string("name"), ob));
                 }
               }
             });

@@ -13,6 +13,9 @@ import org.reap.model.Node;
 import org.reap.model.Repository;
 import org.reap.model.Status;
 import org.reap.model.When;
+import org.reap.render.view.ActionTable;
+import org.reap.render.view.DateView;
+import org.reap.render.view.StatusView;
 import org.reap.schema.Settings;
 
 /**
@@ -41,7 +44,7 @@ final class ActionTables {
   static final int LANDSCAPE_OVER = 6;
 
   /** The table model, or null when the plan has no objective with actions. */
-  Map<String, Object> table(Document plan) {
+  ActionTable table(Document plan) {
     Settings settings = repo.settings();
     Map<String, String> names = new LinkedHashMap<>();
     for (String k : Settings.BUILT_IN_COLUMNS) {
@@ -50,25 +53,21 @@ final class ActionTables {
     for (Settings.CustomField cf : settings.fieldsFor("task")) {
       names.put(cf.name(), cf.label(lang));
     }
-    List<Object> columns = new ArrayList<>();
+    List<ActionTable.Column> columns = new ArrayList<>();
     for (Settings.Column c : settings.actionColumns()) {
-      Map<String, Object> cm = new LinkedHashMap<>();
-      cm.put("key", c.field());
       String l = c.label(lang);
-      cm.put("label", l != null ? l : names.get(c.field()));
-      columns.add(cm);
+      columns.add(new ActionTable.Column(c.field(), l != null ? l : names.get(c.field())));
     }
     // the city's headings stand for its fields wherever the table is printed
-    for (Object o : columns) {
-      Map<?, ?> cm = (Map<?, ?>) o;
-      names.put((String) cm.get("key"), (String) cm.get("label"));
+    for (ActionTable.Column c : columns) {
+      names.put(c.key(), c.label());
     }
-    Map<String, Object> goalsById = new LinkedHashMap<>();
+    Map<String, ActionTable.Goal> goalsById = new LinkedHashMap<>();
     for (Node n : plan.root().list("goals")) {
       Node.Obj g = (Node.Obj) n;
-      goalsById.put(g.string("id"), goalModel(g));
+      goalsById.put(g.string("id"), new ActionTable.Goal(g.string("number"), g.string("title"), g.string("id")));
     }
-    Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+    Map<String, List<ActionTable.Objective>> groups = new LinkedHashMap<>();
     int actions = 0;
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Node n : plan.root().list("objectives")) {
@@ -78,116 +77,76 @@ final class ActionTables {
       }
       List<Node> goals = o.list("goals");
       String gid = goals.isEmpty() ? "" : ((Node.Val) goals.get(0)).value().toString();
-      Map<String, Object> group = groups.computeIfAbsent(gid, k -> {
-        Map<String, Object> g = new LinkedHashMap<>();
-        Object gm = goalsById.get(k);
-        if (gm != null) {
-          g.put("goal", gm);
-        }
-        g.put("objectives", new ArrayList<Object>());
-        return g;
-      });
-      Map<String, Object> om = new LinkedHashMap<>();
-      if (o.string("number") != null) {
-        om.put("number", o.string("number"));
-      }
-      om.put("title", mb.value(o.value("title")));
-      om.put("id", o.string("id"));
-      List<Object> also = new ArrayList<>();
+      List<ActionTable.Goal> also = new ArrayList<>();
       for (int i = 1; i < goals.size(); i++) {
-        Object gm = goalsById.get(((Node.Val) goals.get(i)).value().toString());
+        ActionTable.Goal gm = goalsById.get(((Node.Val) goals.get(i)).value().toString());
         if (gm != null) {
           also.add(gm);
         }
       }
-      om.put("other_goals", also);
-      List<Object> rows = new ArrayList<>();
+      List<ActionTable.Row> rows = new ArrayList<>();
       for (Node t : o.list("tasks")) {
-        Map<String, Object> row = row((Node.Obj) t);
+        ActionTable.Row row = row((Node.Obj) t);
         rows.add(row);
         actions++;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> st = (Map<String, Object>) row.get("shown_status");
-        counts.merge(Boolean.TRUE.equals(row.get("status_reported")) ? (String) st.get("key") : NOT_REPORTED, 1, Integer::sum);
+        counts.merge(row.statusReported() ? row.shownStatus().status().key() : NOT_REPORTED, 1, Integer::sum);
       }
-      om.put("rows", rows);
-      @SuppressWarnings("unchecked")
-      List<Object> os = (List<Object>) group.get("objectives");
-      os.add(om);
+      groups.computeIfAbsent(gid, k -> new ArrayList<>()).add(new ActionTable.Objective(o.string("number"), mb.value(o.value("title")), o.string("id"), also, rows));
     }
     if (actions == 0) {
       return null;
     }
     // goals in the plan's order, then objectives that name no goal
-    List<Object> ordered = new ArrayList<>();
+    List<ActionTable.GoalGroup> ordered = new ArrayList<>();
     for (String gid : goalsById.keySet()) {
       if (groups.containsKey(gid)) {
-        ordered.add(groups.remove(gid));
+        ordered.add(new ActionTable.GoalGroup(goalsById.get(gid), groups.remove(gid)));
       }
     }
-    ordered.addAll(groups.values());
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("columns", columns);
-    m.put("names", names);
-    m.put("groups", ordered);
-    m.put("landscape", columns.size() > LANDSCAPE_OVER);
-    m.put("count", actions);
-    List<Object> cs = new ArrayList<>();
+    groups.forEach((gid, os) -> ordered.add(new ActionTable.GoalGroup(goalsById.get(gid), os)));
+    List<StatusView.Count> cs = new ArrayList<>();
     // reap's statuses in order, each under the city's word(s) for it where it has them
     Map<String, List<String>> words = new LinkedHashMap<>();
     settings.statuses().forEach((word, status) -> words.computeIfAbsent(status, k -> new ArrayList<>()).add(word));
     List<String> order = new ArrayList<>(org.reap.schema.Kinds.STATUSES);
-    order.add("overdue");
+    order.add(Status.OVERDUE.key());
     order.add(NOT_REPORTED);
     for (String k : order) {
       Integer v = counts.get(k);
-      if (v == null) {
-        continue;
+      if (v != null) {
+        StatusView c = mb.status(Status.ofKey(k));
+        cs.add(new StatusView.Count(words.containsKey(k) ? c.withLabel(String.join(" / ", words.get(k).stream().sorted().toList())) : c, v));
       }
-      Map<String, Object> c = mb.status(Status.ofKey(k));
-      if (words.containsKey(k)) {
-        c.put("label", String.join(" / ", words.get(k).stream().sorted().toList()));
-      }
-      c.put("count", v);
-      cs.add(c);
     }
-    m.put("counts", cs);
-    return m;
+    return new ActionTable(columns, names, ordered, columns.size() > LANDSCAPE_OVER, actions, cs);
   }
 
   private static final String NOT_REPORTED = Status.NOT_REPORTED.key();
 
-  private Map<String, Object> goalModel(Node.Obj g) {
-    Map<String, Object> gm = new LinkedHashMap<>();
-    if (g.string("number") != null) {
-      gm.put("number", g.string("number"));
+  /** One action: the fields as written (as every template sees them) plus a cell per field. */
+  ActionTable.Row row(Node.Obj t) {
+    Status st = Status.reported(t);
+    boolean late = Status.overdue(t, asOf) && !ongoing(t);
+    StatusView.Texted status = statusModel(st, t.string("status_as_written"));
+    StatusView.Texted shown = statusModel(late ? Status.OVERDUE : st, late ? null : t.string("status_as_written"));
+    Map<String, List<Object>> cells = new LinkedHashMap<>();
+    java.util.Set<String> keys = new java.util.LinkedHashSet<>(t.fields().keySet());
+    keys.add(STATUS);
+    keys.add(NUMBER);
+    for (String k : keys) {
+      List<Object> lines = k.equals(STATUS) ? List.of(shown.text())
+          : k.equals(NUMBER) && t.string(NUMBER) == null && t.string("label") != null ? List.of(t.string("label"))
+          : t.fields().containsKey(k) ? cell(k, t.fields().get(k), t) : null;
+      if (lines != null) {
+        cells.put(k, lines);
+      }
     }
-    gm.put("title", g.string("title"));
-    gm.put("id", g.string("id"));
-    return gm;
+    // an action without a number is listed by its label; no status written: the cell stays empty, as in the source, unless the action is overdue
+    return new ActionTable.Row(mb.object(t), status, shown, late, t.has(STATUS) || late, cells);
   }
 
-  /** One action: the fields as written (as every template sees them) plus a cell per field. */
-  Map<String, Object> row(Node.Obj t) {
-    Map<String, Object> row = mb.object(t);
-    String st = Status.reported(t).key();
-    boolean late = Status.overdue(t, asOf) && !ongoing(t);
-    row.put("status", statusModel(st, t.string("status_as_written")));
-    row.put("shown_status", statusModel(late ? "overdue" : st, late ? null : t.string("status_as_written")));
-    row.put("overdue", late);
-    // no status written: the cell stays empty, as in the source, unless the action is overdue
-    row.put("status_reported", t.has("status") || late);
-    Map<String, Object> cells = new LinkedHashMap<>();
-    for (Map.Entry<String, Node> e : t.fields().entrySet()) {
-      cells.put(e.getKey(), cell(e.getKey(), e.getValue(), t));
-    }
-    cells.put("status", List.of(((Map<?, ?>) row.get("shown_status")).get("text")));
-    if (t.string("number") == null && t.string("label") != null) {
-      cells.put("number", List.of(t.string("label")));
-    }
-    row.put("cells", cells);
-    return row;
-  }
+  private static final String STATUS = "status";
+  private static final String NUMBER = "number";
 
   /**
    * Ongoing work: an action in progress whose timeline (when) has passed, with no due date. Its
@@ -197,13 +156,10 @@ final class ActionTables {
     return !t.has("due") && Status.reported(t) == Status.IN_PROGRESS;
   }
 
-  private Map<String, Object> statusModel(String status, String word) {
-    Map<String, Object> m = mb.status(Status.ofKey(status));
-    m.put("text", word != null ? word : m.get("label"));
-    if (word != null) {
-      m.put("label", word);
-    }
-    return m;
+  /** A status under the city's word for it, where it has one, which its cell prints too. */
+  private StatusView.Texted statusModel(Status status, String word) {
+    StatusView m = mb.status(status).withLabel(word);
+    return new StatusView.Texted(m, m.label());
   }
 
   /** The lines a field prints as in a table cell: strings or XHTML markup. */
@@ -272,7 +228,7 @@ final class ActionTables {
             } else if (isRef(action, key)) {
               lines.add(titleOf(value.toString()));
             } else {
-              lines.add(mb.value(value) instanceof Map<?, ?> dm ? dm.get("text") : mb.value(value));
+              lines.add(mb.value(value) instanceof DateView dv ? dv.text() : mb.value(value));
             }
           }
           case Node.Lst l -> {

@@ -1,7 +1,5 @@
 package org.reap.render;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.reap.model.Document;
 import org.reap.model.Node;
 
@@ -24,14 +22,10 @@ public final class AttachmentWording {
     this.publisher = committee == null ? null : committee.string("publisher");
   }
 
-  /** {@code status_label} for templates, only when the YAML gives a status. */
-  public Map<String, Object> status(Node.Obj attachment) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /** The attachment's status in words ({@code status_label} for templates), or null when the YAML gives none. */
+  public String statusLabel(Node.Obj attachment) {
     String status = attachment.string("status");
-    if (status != null) {
-      m.put("status_label", labels.get("attachment." + status));
-    }
-    return m;
+    return status == null ? null : labels.get("attachment." + status);
   }
 
   /** Where a reader gets an attachment that is not in the packet (no file or document for it). */

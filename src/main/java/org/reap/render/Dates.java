@@ -4,10 +4,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.reap.model.When;
+import org.reap.render.view.DateView;
 
 /** Dates for people, in the document's language. */
 public final class Dates {
@@ -157,30 +156,26 @@ public final class Dates {
   }
 
   /** A date as templates see it. */
-  public static Map<String, Object> model(When w, Locale l, String tbd) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("raw", w.raw());
-    m.put("text", text(w, l, tbd));
-    m.put("short", shortText(w, l, tbd));
-    if (!w.isTbd() && w.precision() == When.Precision.DAY && w.yearKnown()) {
-      // "Tuesday, October 29, 2024": a meeting date as clerks print it, with its weekday.
-      m.put("weekday_text", java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(l).format(w.start()));
-    }
-    m.put("tbd", w.isTbd());
-    m.put("year_known", w.yearKnown());
-    m.put("precision", w.precision().name().toLowerCase(Locale.ROOT));
-    if (!w.isTbd()) {
-      m.put("start", w.start().toString());
-      m.put("end", w.end().toString());
-    }
-    return m;
+  public static DateView model(When w, Locale l, String tbd) {
+    boolean oneDay = !w.isTbd() && w.precision() == When.Precision.DAY && w.yearKnown();
+    return new DateView(
+        w.raw(),
+        text(w, l, tbd),
+        shortText(w, l, tbd),
+        // "Tuesday, October 29, 2024": a meeting date as clerks print it, with its weekday.
+        oneDay ? java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(l).format(w.start()) : null,
+        w.isTbd(),
+        w.yearKnown(),
+        w.precision().name().toLowerCase(Locale.ROOT),
+        w.isTbd() ? null : w.start().toString(),
+        w.isTbd() ? null : w.end().toString());
   }
 
-  public static Map<String, Object> model(LocalDate d, Locale l) {
+  public static DateView model(LocalDate d, Locale l) {
     return model(new When(When.Precision.DAY, d, d, true, d.toString()), l, "TBD");
   }
 
-  public static Map<String, Object> model(YearMonth ym, Locale l) {
+  public static DateView model(YearMonth ym, Locale l) {
     return model(new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()), l, "TBD");
   }
 }

@@ -10,6 +10,8 @@ import org.reap.model.Document;
 import org.reap.model.Repository;
 import org.reap.model.Translations;
 import org.reap.render.Renderer.Job;
+import org.reap.render.view.Page;
+import org.reap.render.view.View;
 import org.reap.schema.DocumentKinds;
 
 /**
@@ -115,13 +117,7 @@ final class JobPlanner {
     // file names are lower case (out/ accepts nothing else): ID.zh-hans.pdf for zh-Hans
     String suffix = banner == null ? "" : "." + lang.toLowerCase(Locale.ROOT);
     List<Job> jobs = new ArrayList<>();
-    java.util.function.Function<Supplier<Map<String, Object>>, Supplier<Map<String, Object>>> wrap =
-        model -> banner == null ? model : () -> {
-          Map<String, Object> m = new LinkedHashMap<>(model.get());
-          m.put("lang", lang);
-          m.put("translation", banner);
-          return m;
-        };
+    java.util.function.Function<Supplier<View>, Supplier<View>> wrap = model -> banner == null ? model : () -> new Page.Translated(lang, banner, model.get());
     DocumentKinds.DocumentKind kind = DocumentKinds.get(d.kindName());
     if (kind == null) {
       throw new IllegalStateException("no output for kind " + d.kindName());

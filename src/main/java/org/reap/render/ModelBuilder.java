@@ -12,11 +12,13 @@ import org.reap.model.Markdown;
 import org.reap.model.Node;
 import org.reap.model.Status;
 import org.reap.model.When;
+import org.reap.render.view.DateView;
+import org.reap.render.view.StatusView;
 
 /**
- * Turns the typed tree into what templates see: plain maps, lists, strings, numbers and booleans
- * (no Java objects reach a template). Field names stay as in the YAML. Dates become maps with
- * text, short, raw, start, end; Markdown text becomes XHTML markup.
+ * Turns the typed tree into what templates see of a document as written: plain maps, lists,
+ * strings, numbers and booleans (a row's fields, {@code doc}). Field names stay as in the YAML.
+ * Dates become {@link DateView}s (text, short, raw, start, end); Markdown text becomes XHTML markup.
  */
 public final class ModelBuilder {
   private final Labels labels;
@@ -69,20 +71,16 @@ public final class ModelBuilder {
     };
   }
 
-  public Map<String, Object> date(When w) {
+  public DateView date(When w) {
     return Dates.model(w, labels.locale(), labels.get("date.tbd"));
   }
 
   /** A status as templates see it: key, label (in the document's language) and symbol. */
-  public Map<String, Object> status(Status s) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("key", s.key());
-    m.put("label", labels.get(s.labelKey()));
-    m.put("symbol", s.symbol());
-    return m;
+  public StatusView status(Status s) {
+    return new StatusView(s.key(), labels.get(s.labelKey()), s.symbol());
   }
 
-  public Map<String, Object> date(LocalDate d) {
+  public DateView date(LocalDate d) {
     return date(new When(When.Precision.DAY, d, d, true, d.toString()));
   }
 }

@@ -19,6 +19,8 @@ import org.reap.schema.DocumentKinds;
 import org.reap.render.html.HtmlWriter;
 import org.reap.render.pdf.PdfEngine;
 import org.reap.render.pdf.PdfMeta;
+import org.reap.render.view.Page;
+import org.reap.render.view.View;
 
 /**
  * Renders every document of a valid repository: model → FreeMarker → XHTML → PDF and HTML. Every
@@ -71,8 +73,8 @@ public final class Renderer {
   public record Since(Repository before, LocalDate date, String revision) {}
 
   /** One output document: its file name (without extension), template, and data. */
-  public record Job(String name, String template, String title, String language, Document source, Supplier<Map<String, Object>> model, String original) {
-    public Job(String name, String template, String title, String language, Document source, Supplier<Map<String, Object>> model) {
+  public record Job(String name, String template, String title, String language, Document source, Supplier<View> model, String original) {
+    public Job(String name, String template, String title, String language, Document source, Supplier<View> model) {
       this(name, template, title, language, source, model, null);
     }
 
@@ -195,7 +197,7 @@ public final class Renderer {
   }
 
   /** What fills output {@code o} of {@code shown}, by the output's id. */
-  static Supplier<Map<String, Object>> view(DocumentKinds.Output o, Views views, Document shown, String name, Map<String, String> outputs) {
+  static Supplier<View> view(DocumentKinds.Output o, Views views, Document shown, String name, Map<String, String> outputs) {
     return switch (o.id()) {
       case "memo" -> () -> views.memo(shown, outputs);
       case "timeline" -> () -> views.timeline(shown);
@@ -237,7 +239,7 @@ public final class Renderer {
   }
 
   /** A PDF from any template and data (packet cover sheets). */
-  public byte[] pdf(String template, Map<String, Object> model, String title, String language) throws RenderException {
+  public byte[] pdf(String template, View model, String title, String language) throws RenderException {
     String xhtml = ListMarkers.apply(templates.get().render(template, model, new Labels(Locale.US)));
     return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, options.generator(), options.pdfDate()));
   }

@@ -8,7 +8,8 @@ import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.core.XHTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.SimpleObjectWrapper;
+import freemarker.template.TemplateHashModel;
+import freemarker.template.TemplateModel;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -26,15 +27,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.reap.render.view.ViewWrapper;
 
 /**
  * FreeMarker, locked down for templates that cities edit: no ?new, ?api or ?eval, no Java objects
- * in the data model (plain maps, lists, strings, numbers and booleans only), every value escaped
+ * in the data model (plain maps, lists, strings, numbers and booleans, and the view records of
+ * {@link org.reap.render.view}, read by their components only: {@link ViewWrapper}), every value escaped
  * for XHTML, strict about missing values, and stopped when it runs too long or writes too much.
  * Templates are looked up in the repository's templates folder first, then among the defaults.
  */
@@ -87,7 +89,7 @@ public final class TemplateEngine {
     cfg.setBooleanFormat("c");
     cfg.setDefaultEncoding("UTF-8");
     cfg.setLocalizedLookup(false);
-    cfg.setObjectWrapper(new SimpleObjectWrapper(Configuration.VERSION_2_3_34));
+    cfg.setObjectWrapper(new ViewWrapper());
     cfg.setTemplateLoader(new CheckingLoader(loader(), this.userTemplates, cfg));
   }
 
@@ -113,11 +115,17 @@ public final class TemplateEngine {
     return userTemplates;
   }
 
-  /** Fills {@code name} with {@code model}; the functions t(), inline() are added. */
-  public String render(String name, Map<String, Object> model, Labels labels) throws RenderException {
-    Map<String, Object> root = new java.util.LinkedHashMap<>(model);
-    root.put("t", (TemplateMethodModelEx) args -> label(labels, args));
-    root.put("inline", (TemplateMethodModelEx) TemplateEngine::inline);
+  /**
+   * Fills {@code name} with {@code model}, a view record ({@link org.reap.render.view}) or a plain
+   * map (tests); the functions t() and inline() are added.
+   */
+  public String render(String name, Object model, Labels labels) throws RenderException {
+    TemplateHashModel root;
+    try {
+      root = new Root((TemplateHashModel) cfg.getObjectWrapper().wrap(model), args -> label(labels, args), TemplateEngine::inline);
+    } catch (TemplateModelException | ClassCastException e) {
+      throw new IllegalArgumentException("a template is filled with a view or a map, not " + model.getClass().getName(), e);
+    }
     Template template;
     try {
       template = cfg.getTemplate(name, labels.locale());
@@ -160,6 +168,23 @@ public final class TemplateEngine {
       throw translate(name, t);
     }
     return sb.toString();
+  }
+
+  /** The data model: the functions t() and inline(), then the view's own names. */
+  private record Root(TemplateHashModel view, TemplateMethodModelEx t, TemplateMethodModelEx inline) implements TemplateHashModel {
+    @Override
+    public TemplateModel get(String key) throws TemplateModelException {
+      return switch (key) {
+        case "t" -> t;
+        case "inline" -> inline;
+        default -> view.get(key);
+      };
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return false;
+    }
   }
 
   /** The RenderException a template loader wrapped in an IOException (FreeMarker may wrap it again), or null. */

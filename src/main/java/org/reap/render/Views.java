@@ -16,12 +16,28 @@ import org.reap.model.Node;
 import org.reap.model.Repository;
 import org.reap.model.Status;
 import org.reap.model.When;
+import org.reap.render.view.ActionTable;
+import org.reap.render.view.DateView;
+import org.reap.render.view.Deliverable;
+import org.reap.render.view.EquityAnalysis;
+import org.reap.render.view.Index;
+import org.reap.render.view.Indicator;
+import org.reap.render.view.Indicators;
+import org.reap.render.view.Memo;
+import org.reap.render.view.Milestone;
+import org.reap.render.view.OutcomeMatrix;
+import org.reap.render.view.Page;
+import org.reap.render.view.Plan;
+import org.reap.render.view.Progress;
+import org.reap.render.view.StatusView;
+import org.reap.render.view.Timeline;
 import org.reap.schema.Kinds;
 import org.reap.schema.DocumentKinds;
 
 /**
- * The data each template gets: the document as written (as "doc") plus what is worked out from it
- * and from the documents it points at. All figures are computed here, none in templates.
+ * The one place the views are built: the record each template gets ({@link org.reap.render.view}),
+ * the document as written (as "doc", and each row's fields) plus what is worked out from it and
+ * from the documents it points at. All figures are computed here, none in templates.
  */
 public final class Views {
   private final Repository repo;
@@ -40,35 +56,19 @@ public final class Views {
   }
 
   /** Fields every template gets. */
-  private Map<String, Object> base(Document d, String outputName) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("doc", mb.object(d.root()));
-    m.put("kind", d.kindName());
-    m.put("lang", d.root().string("language") == null ? "en" : d.root().string("language"));
-    m.put("output", outputName);
-    m.put("as_of", mb.date(asOf));
-    m.put("generator", generator);
+  private Page base(Document d, String outputName) {
+    String lang = d.root().string("language") == null ? "en" : d.root().string("language");
     Document plan = planOf(d);
-    if (plan != null && plan != d) {
-      m.put("plan", mb.object(plan.root()));
-    }
-    m.put("custom_fields", customFields((String) m.get("lang")));
-    return m;
+    return new Page(mb.object(d.root()), d.kindName(), lang, outputName, mb.date(asOf), generator, plan != null && plan != d ? mb.object(plan.root()) : null, customFields(lang));
   }
 
   /** The repository's own fields by schema group ("goal", "task", "plan"), each with its label, for templates to print. */
-  private Map<String, Object> customFields(String lang) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  private Map<String, List<Page.CustomField>> customFields(String lang) {
+    Map<String, List<Page.CustomField>> out = new LinkedHashMap<>();
     repo.settings().fields().forEach((target, list) -> {
-      String group = org.reap.schema.Settings.TARGETS.get(target);
-      @SuppressWarnings("unchecked")
-      List<Object> fs = (List<Object>) out.computeIfAbsent(group, k -> new ArrayList<Object>());
+      List<Page.CustomField> fs = out.computeIfAbsent(org.reap.schema.Settings.TARGETS.get(target), k -> new ArrayList<>());
       for (org.reap.schema.Settings.CustomField cf : list) {
-        Map<String, Object> fm = new LinkedHashMap<>();
-        fm.put("name", cf.name());
-        fm.put("label", cf.label(lang));
-        fm.put("type", cf.type());
-        fs.add(fm);
+        fs.add(new Page.CustomField(cf.name(), cf.label(lang), cf.type()));
       }
     });
     return out;
@@ -80,31 +80,21 @@ public final class Views {
     this.since = s;
   }
 
-  private Map<String, Object> changes(Document plan) {
+  private Progress.Changes changes(Document plan) {
     if (since == null) {
       return null;
     }
     org.reap.history.Changes.Result c = org.reap.history.Changes.between(since.before(), since.date(), since.revision(), repo, asOf, plan.id());
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("since", mb.date(since.date()));
-    m.put("revision", since.revision());
-    m.put("completed", c.completed().stream().map(i -> (Object) entry(i.now())).toList());
-    m.put("newly_late", c.newlyLate().stream().map(i -> (Object) entry(i.now())).toList());
-    m.put("redated", c.redated().stream().map(i -> {
-      Map<String, Object> r = entry(i.now());
-      r.put("old_date", mb.date((When) i.before().value("date")));
-      return (Object) r;
-    }).toList());
-    m.put("added", c.added().stream().map(i -> (Object) entry(i.now())).toList());
-    m.put("dropped", c.dropped().stream().map(i -> (Object) entry(i.now() != null ? i.now() : i.before())).toList());
-    m.put("new_values", c.newValues().stream().map(v -> {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("indicator", v.get("indicator"));
-      r.put("observation", mb.object((Node.Obj) v.get("observation")));
-      return (Object) r;
-    }).toList());
-    m.put("empty", c.isEmpty());
-    return m;
+    return new Progress.Changes(
+        mb.date(since.date()),
+        since.revision(),
+        c.completed().stream().map(i -> entry(i.now())).toList(),
+        c.newlyLate().stream().map(i -> entry(i.now())).toList(),
+        c.redated().stream().map(i -> new Milestone.Redated(entry(i.now()), mb.date((When) i.before().value("date")))).toList(),
+        c.added().stream().map(i -> entry(i.now())).toList(),
+        c.dropped().stream().map(i -> entry(i.now() != null ? i.now() : i.before())).toList(),
+        c.newValues().stream().map(v -> new Progress.NewValue(v.indicator(), mb.object(v.observation()))).toList(),
+        c.isEmpty());
   }
 
   public Document planOf(Document d) {
@@ -123,56 +113,37 @@ public final class Views {
 
   // ---- memo ----------------------------------------------------------------------------------
 
-  public Map<String, Object> memo(Document d, Map<String, String> outputs) {
-    Map<String, Object> m = base(d, d.id());
+  public Memo memo(Document d, Map<String, String> outputs) {
     AttachmentWording wording = new AttachmentWording(labels, d);
-    List<Object> attachments = new ArrayList<>();
+    List<Memo.Attachment> attachments = new ArrayList<>();
     for (Node n : d.root().list("attachments")) {
       Node.Obj a = (Node.Obj) n;
-      Map<String, Object> am = mb.object(a);
-      am.putAll(wording.status(a));
       String docId = a.string("document");
-      if (docId != null) {
-        Document target = repo.document(docId);
-        if (target != null) {
-          am.put("document_title", target.title());
-          am.put("document_kind", target.kindName());
-          String out = outputs.get(docId);
-          if (out != null) {
-            am.put("href", out);
-          }
-        }
-      }
-      attachments.add(am);
+      Document target = docId == null ? null : repo.document(docId);
+      attachments.add(new Memo.Attachment(mb.object(a), wording.statusLabel(a), target == null ? null : target.title(), target == null ? null : target.kindName(), target == null ? null : outputs.get(docId)));
     }
-    m.put("attachments", attachments);
-    List<Object> sections = new ArrayList<>();
+    List<Memo.Section> sections = new ArrayList<>();
     for (Node n : d.root().list("sections")) {
       Node.Obj s = (Node.Obj) n;
-      Map<String, Object> sm = mb.object(s);
       String heading = s.string("heading");
-      sm.put("heading", heading != null ? heading : labels.get("section." + s.string("type")));
-      sections.add(sm);
+      sections.add(new Memo.Section(mb.object(s), heading != null ? heading : labels.get("section." + s.string("type"))));
     }
-    m.put("sections", sections);
-    return m;
+    return new Memo(base(d, d.id()), attachments, sections);
   }
 
   // ---- timeline ------------------------------------------------------------------------------
 
-  public Map<String, Object> timeline(Document d) {
-    Map<String, Object> m = base(d, d.id());
-    List<Map<String, Object>> groups = new ArrayList<>();
-    Map<String, Map<String, Object>> byMonth = new LinkedHashMap<>();
+  public Timeline timeline(Document d) {
+    List<Timeline.Month> groups = new ArrayList<>();
     List<Node.Obj> entries = new ArrayList<>();
     for (Node n : d.root().list("entries")) {
       Node.Obj e = (Node.Obj) n;
       entries.add(e);
-      Map<String, Object> row = entry(e);
+      Milestone row = entry(e);
       YearMonth month = e.value("month");
       When w = e.value("date");
       String key;
-      Map<String, Object> label;
+      DateView label;
       if (month != null) {
         key = month.toString();
         label = mb.date(new When(When.Precision.MONTH, month.atDay(1), month.atEndOfMonth(), true, month.toString()));
@@ -182,75 +153,58 @@ public final class Views {
         label = mb.date(new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()));
       } else {
         key = "tbd";
-        label = Map.of("text", labels.get("timeline.undated"), "raw", "TBD");
+        label = DateView.undated(labels.get("timeline.undated"), "TBD");
       }
-      Map<String, Object> g = byMonth.get(key);
-      if (g == null || !groups.isEmpty() && groups.get(groups.size() - 1) != g) {
-        g = new LinkedHashMap<>();
-        g.put("key", key);
-        g.put("month", label);
-        g.put("rows", new ArrayList<Object>());
-        byMonth.put(key, g);
-        groups.add(g);
+      // a month's rows run together; the same month after another starts a new group
+      Timeline.Month last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+      if (last == null || !last.key().equals(key)) {
+        last = new Timeline.Month(key, label, new ArrayList<>());
+        groups.add(last);
       }
-      @SuppressWarnings("unchecked")
-      List<Object> rows = (List<Object>) g.get("rows");
-      rows.add(row);
+      last.rows().add(row);
     }
-    m.put("months", groups);
-    m.put("counts", statusCounts(entries));
-    m.put("past_without_status", (int) entries.stream().filter(e -> Status.pastWithoutStatus(e, asOf)).count());
     Document plan = planOf(d);
-    m.put("legend", legend());
-    m.put("gantt", plan == null ? null : gantt(plan));
-    m.put("gantt_alt", plan == null ? null : ganttAlt(plan));
-    m.put("deliverables", plan == null ? List.of() : deliverables(plan));
-    m.put("partnership_label", d.root().string("partnership_label") != null ? d.root().string("partnership_label") : labels.get("timeline.partnership"));
-    return m;
+    return new Timeline(
+        base(d, d.id()),
+        groups,
+        statusCounts(entries),
+        (int) entries.stream().filter(e -> Status.pastWithoutStatus(e, asOf)).count(),
+        legend(),
+        plan == null ? null : gantt(plan),
+        plan == null ? null : ganttAlt(plan),
+        plan == null ? List.of() : deliverables(plan),
+        d.root().string("partnership_label") != null ? d.root().string("partnership_label") : labels.get("timeline.partnership"));
   }
 
-  private Map<String, Object> entry(Node.Obj e) {
-    Map<String, Object> row = mb.object(e);
+  private Milestone entry(Node.Obj e) {
     Status shown = Status.shown(e, asOf);
     String word = e.string("status_as_written");
-    row.put("status", cityWord(mb.status(Status.reported(e)), word));
-    row.put("overdue", shown == Status.OVERDUE);
-    row.put("shown_status", cityWord(mb.status(shown), shown == Status.OVERDUE ? null : word));
-    if (e.string("team") != null) {
-      row.put("team_name", titleOf(e.string("team")));
-    }
-    if (e.string("deliverable") != null) {
-      row.put("deliverable_title", titleOf(e.string("deliverable")));
-    }
-    if (e.string("objective") != null) {
-      row.put("objective_title", titleOf(e.string("objective")));
-    }
-    String owner = e.string("owner") != null ? e.string("owner") : (String) row.get("team_name");
-    if (owner != null) {
-      row.put("who", owner);
-    }
-    row.put("partnership", Boolean.TRUE.equals(e.value("partnership")));
-    return row;
+    String team = e.string("team") == null ? null : titleOf(e.string("team"));
+    return new Milestone(
+        mb.object(e),
+        cityWord(mb.status(Status.reported(e)), word),
+        shown == Status.OVERDUE,
+        cityWord(mb.status(shown), shown == Status.OVERDUE ? null : word),
+        team,
+        e.string("deliverable") == null ? null : titleOf(e.string("deliverable")),
+        e.string("objective") == null ? null : titleOf(e.string("objective")),
+        e.string("owner") != null ? e.string("owner") : team,
+        Boolean.TRUE.equals(e.value("partnership")));
   }
 
   /** A status as the city wrote it ("Ongoing"), where the settings file maps its word onto reap's. */
-  private static Map<String, Object> cityWord(Map<String, Object> status, String word) {
-    if (word != null) {
-      status.put("label", word);
-    }
-    return status;
+  private static StatusView cityWord(StatusView status, String word) {
+    return status.withLabel(word);
   }
 
   /** How many items show each status on the as-of date, in {@link Status#WORK} order. */
-  private List<Object> statusCounts(List<Node.Obj> items) {
+  private List<StatusView.Count> statusCounts(List<Node.Obj> items) {
     Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
     Status.WORK.forEach(st -> counts.put(st, 0));
     items.forEach(e -> counts.merge(Status.shown(e, asOf), 1, Integer::sum));
-    List<Object> out = new ArrayList<>();
+    List<StatusView.Count> out = new ArrayList<>();
     for (Status st : Status.WORK) {
-      Map<String, Object> c = mb.status(st);
-      c.put("count", counts.get(st));
-      out.add(c);
+      out.add(new StatusView.Count(mb.status(st), counts.get(st)));
     }
     return out;
   }
@@ -359,23 +313,22 @@ public final class Views {
     return false;
   }
 
-  public Map<String, Object> progress(Document plan, String outputName) {
-    Map<String, Object> m = base(plan, outputName);
+  public Progress progress(Document plan, String outputName) {
     List<Node.Obj> milestones = repo.milestonesOf(plan.id());
     List<Document> timelines = repo.timelinesOf(plan.id());
     int overdue = 0;
     int done = 0;
     int dropped = 0;
     int pastWithoutStatus = 0;
-    Map<Status, List<Object>> byStatus = new LinkedHashMap<>();
+    Map<Status, List<Milestone>> byStatus = new LinkedHashMap<>();
     byStatus.put(Status.OVERDUE, new ArrayList<>());
     for (Status st : Status.WORK) {
       byStatus.putIfAbsent(st, new ArrayList<>());
     }
-    List<Object> next30 = new ArrayList<>();
-    List<Object> next60 = new ArrayList<>();
-    List<Object> next90 = new ArrayList<>();
-    List<Object> undated = new ArrayList<>();
+    List<Milestone> next30 = new ArrayList<>();
+    List<Milestone> next60 = new ArrayList<>();
+    List<Milestone> next90 = new ArrayList<>();
+    List<Milestone> undated = new ArrayList<>();
     for (Node.Obj e : milestones) {
       Status reported = Status.reported(e);
       Status shown = Status.shown(e, asOf);
@@ -383,7 +336,7 @@ public final class Views {
       dropped += reported == Status.DROPPED ? 1 : 0;
       overdue += shown == Status.OVERDUE ? 1 : 0;
       pastWithoutStatus += Status.pastWithoutStatus(e, asOf) ? 1 : 0;
-      Map<String, Object> row = entry(e);
+      Milestone row = entry(e);
       byStatus.get(shown).add(row);
       When w = e.value("date");
       // work not reported done, dropped or missed and not overdue: what is still to come
@@ -403,64 +356,41 @@ public final class Views {
       }
     }
     int counted = milestones.size() - dropped;
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("total", milestones.size());
-    summary.put("done", done);
-    summary.put("overdue", overdue);
-    summary.put("past_without_status", pastWithoutStatus);
-    summary.put("percent_complete", counted == 0 ? 0 : (int) Math.round(100.0 * done / counted));
-    summary.put("counts", statusCounts(milestones));
-    summary.put("next_30", next30);
-    summary.put("next_60", next60);
-    summary.put("next_90", next90);
-    summary.put("undated", undated);
-    m.put("summary", summary);
-    List<Object> groups = new ArrayList<>();
+    Progress.Summary summary =
+        new Progress.Summary(milestones.size(), done, overdue, pastWithoutStatus, counted == 0 ? 0 : (int) Math.round(100.0 * done / counted), statusCounts(milestones), next30, next60, next90, undated);
+    List<StatusView.Group> groups = new ArrayList<>();
     byStatus.forEach(
         (k, rows) -> {
           if (!rows.isEmpty()) {
-            Map<String, Object> g = mb.status(k);
-            g.put("rows", rows);
-            groups.add(g);
+            groups.add(new StatusView.Group(mb.status(k), rows));
           }
         });
-    m.put("milestone_groups", groups);
-    m.put("timelines", timelines.stream().map(t -> (Object) Map.of("id", t.id(), "title", t.title())).toList());
-    m.put("deliverables", deliverables(plan));
-    m.put("gantt", gantt(plan));
-    m.put("gantt_alt", ganttAlt(plan));
-    m.put("matrices", matrices(plan));
-    m.put("indicators", indicators(plan));
-    m.put("teams", teams(plan));
-    Map<String, Object> actions = actionTables((String) m.get("lang")).table(plan);
-    if (actions != null) {
-      m.put("action_table", actions);
-    }
-    m.put("meetings", meetings(plan));
-    m.put("accomplishments", accomplishments(plan));
-    Map<String, Object> ch = changes(plan);
-    if (ch != null) {
-      m.put("changes", ch);
-    }
-    return m;
+    Page page = base(plan, outputName);
+    return new Progress(
+        page,
+        summary,
+        groups,
+        timelines.stream().map(t -> new Progress.TimelineRef(t.id(), t.title())).toList(),
+        deliverables(plan),
+        gantt(plan),
+        ganttAlt(plan),
+        matrices(plan),
+        indicators(plan),
+        teams(plan),
+        actionTables(page.lang()).table(plan),
+        meetings(plan),
+        accomplishments(plan),
+        changes(plan));
   }
 
-  private List<Object> deliverables(Document plan) {
-    List<Object> out = new ArrayList<>();
+  private List<Deliverable> deliverables(Document plan) {
+    List<Deliverable> out = new ArrayList<>();
     for (Node n : plan.root().list("deliverables")) {
       Node.Obj del = (Node.Obj) n;
-      Map<String, Object> dm = mb.object(del);
-      List<Object> phases = new ArrayList<>();
+      List<Deliverable.Phase> phases = new ArrayList<>();
       for (Node p : del.list("phases")) {
         Node.Obj ph = (Node.Obj) p;
-        Map<String, Object> pm = mb.object(ph);
-        pm.put("status", mb.status(Status.reported(ph)));
-        pm.put("shown_status", mb.status(Status.shown(ph, asOf)));
-        phases.add(pm);
-      }
-      dm.put("phases", phases);
-      if (del.string("status") != null) {
-        dm.put("status", mb.status(Status.reported(del)));
+        phases.add(new Deliverable.Phase(mb.object(ph), mb.status(Status.reported(ph)), mb.status(Status.shown(ph, asOf))));
       }
       int linked = 0;
       int linkedDone = 0;
@@ -473,15 +403,13 @@ public final class Views {
           }
         }
       }
-      dm.put("milestones", linked);
-      dm.put("milestones_done", linkedDone);
-      out.add(dm);
+      out.add(new Deliverable(mb.object(del), phases, del.string("status") != null ? mb.status(Status.reported(del)) : null, linked, linkedDone));
     }
     return out;
   }
 
-  private List<Object> matrices(Document plan) {
-    List<Object> out = new ArrayList<>();
+  private List<OutcomeMatrix.Matrix> matrices(Document plan) {
+    List<OutcomeMatrix.Matrix> out = new ArrayList<>();
     for (Document d : repo.ofKind("outcome-matrix")) {
       if (plan.id().equals(d.root().string("plan"))) {
         out.add(outcomeMatrix(d));
@@ -490,8 +418,8 @@ public final class Views {
     return out;
   }
 
-  private List<Object> indicators(Document plan) {
-    List<Object> out = new ArrayList<>();
+  private List<Indicator> indicators(Document plan) {
+    List<Indicator> out = new ArrayList<>();
     for (Document d : repo.ofKind("indicators")) {
       if (plan.id().equals(d.root().string("plan"))) {
         for (Node n : d.root().list("indicators")) {
@@ -502,63 +430,45 @@ public final class Views {
     return out;
   }
 
-  private List<Object> teams(Document plan) {
-    List<Object> out = new ArrayList<>();
+  private List<Progress.Team> teams(Document plan) {
+    List<Progress.Team> out = new ArrayList<>();
     for (Node n : plan.root().list("teams")) {
       Node.Obj t = (Node.Obj) n;
-      Map<String, Object> tm = mb.object(t);
-      List<Object> tasks = new ArrayList<>();
+      List<Progress.Task> tasks = new ArrayList<>();
       Map<Status, Integer> counts = new LinkedHashMap<>();
       for (Node x : t.list("tasks")) {
         Node.Obj task = (Node.Obj) x;
-        Map<String, Object> xm = mb.object(task);
         Status shown = Status.shown(task, asOf);
-        xm.put("status", cityWord(mb.status(Status.reported(task)), task.string("status_as_written")));
-        xm.put("shown_status", cityWord(mb.status(shown), shown == Status.OVERDUE ? null : task.string("status_as_written")));
+        tasks.add(new Progress.Task(mb.object(task), cityWord(mb.status(Status.reported(task)), task.string("status_as_written")), cityWord(mb.status(shown), shown == Status.OVERDUE ? null : task.string("status_as_written"))));
         counts.merge(shown, 1, Integer::sum);
-        tasks.add(xm);
       }
-      tm.put("tasks", tasks);
-      List<Object> cs = new ArrayList<>();
-      counts.forEach(
-          (k, v) -> {
-            Map<String, Object> c = mb.status(k);
-            c.put("count", v);
-            cs.add(c);
-          });
-      tm.put("task_counts", cs);
-      out.add(tm);
+      List<StatusView.Count> cs = new ArrayList<>();
+      counts.forEach((k, v) -> cs.add(new StatusView.Count(mb.status(k), v)));
+      out.add(new Progress.Team(mb.object(t), tasks, cs));
     }
     return out;
   }
 
-  public Map<String, Object> meetings(Document plan) {
-    List<Object> rows = new ArrayList<>();
+  public org.reap.render.view.Meetings meetings(Document plan) {
+    List<org.reap.render.view.Meetings.Row> rows = new ArrayList<>();
     double total = 0;
     boolean any = false;
     for (Node n : plan.root().list("meetings")) {
       Node.Obj mo = (Node.Obj) n;
-      Map<String, Object> mm = mb.object(mo);
       Double h = Meetings.hoursPerMonth(mo);
       if (h != null) {
-        mm.put("hours_per_month", Meetings.format(h));
         total += h;
         any = true;
       }
-      if (mo.has("times")) {
-        mm.put("cadence", labels.get("meeting.cadence", Meetings.format(((BigDecimal) mo.value("times")).doubleValue()), labels.get("per." + mo.string("per"))));
-      }
-      rows.add(mm);
+      String cadence = mo.has("times") ? labels.get("meeting.cadence", Meetings.format(((BigDecimal) mo.value("times")).doubleValue()), labels.get("per." + mo.string("per"))) : null;
+      rows.add(new org.reap.render.view.Meetings.Row(mb.object(mo), h == null ? null : Meetings.format(h), cadence));
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("rows", rows);
-    m.put("total_hours_per_month", any ? Meetings.format(total) : null);
-    return m;
+    return new org.reap.render.view.Meetings(rows, any ? Meetings.format(total) : null);
   }
 
-  private List<Object> accomplishments(Document plan) {
+  private List<Map<String, Object>> accomplishments(Document plan) {
     When period = plan.root().obj("period") == null ? null : plan.root().obj("period").value("when");
-    List<Object> out = new ArrayList<>();
+    List<Map<String, Object>> out = new ArrayList<>();
     for (Node n : plan.root().list("accomplishments")) {
       Node.Obj a = (Node.Obj) n;
       When w = a.obj("period").value("when");
@@ -572,70 +482,53 @@ public final class Views {
 
   // ---- outcome matrix ------------------------------------------------------------------------
 
-  public Map<String, Object> outcomeMatrixPage(Document d) {
-    Map<String, Object> m = base(d, d.id());
-    m.put("matrix", outcomeMatrix(d));
-    return m;
+  public OutcomeMatrix outcomeMatrixPage(Document d) {
+    return new OutcomeMatrix(base(d, d.id()), outcomeMatrix(d));
   }
 
-  private Map<String, Object> outcomeMatrix(Document d) {
-    Map<String, Object> mm = mb.object(d.root());
-    List<Object> areas = new ArrayList<>();
+  private OutcomeMatrix.Matrix outcomeMatrix(Document d) {
+    List<OutcomeMatrix.Area> areas = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Node n : d.root().list("areas")) {
       Node.Obj a = (Node.Obj) n;
-      Map<String, Object> am = mb.object(a);
-      am.put("label", a.string("label") != null ? a.string("label") : labels.get("area." + a.string("area")));
+      Map<String, List<OutcomeMatrix.Outcome>> stages = new LinkedHashMap<>();
       for (String stage : Kinds.STAGES) {
-        am.put(stage, outcomes(a.list(stage), counts));
+        stages.put(stage, outcomes(a.list(stage), counts));
       }
-      areas.add(am);
+      areas.add(new OutcomeMatrix.Area(a.string("label") != null ? a.string("label") : labels.get("area." + a.string("area")), stages, mb.object(a)));
     }
-    mm.put("areas", areas);
-    mm.put("stages", Kinds.STAGES.stream().map(s -> (Object) Map.of("key", s, "label", labels.get("stage." + s))).toList());
-    List<Object> cs = new ArrayList<>();
-    counts.forEach(
-        (k, v) -> {
-          Map<String, Object> c = mb.status(Status.ofKey(k));
-          c.put("count", v);
-          cs.add(c);
-        });
-    mm.put("status_counts", cs);
-    return mm;
+    List<StatusView.Count> cs = new ArrayList<>();
+    counts.forEach((k, v) -> cs.add(new StatusView.Count(mb.status(Status.ofKey(k)), v)));
+    return new OutcomeMatrix.Matrix(mb.object(d.root()), areas, Kinds.STAGES.stream().map(s -> new OutcomeMatrix.Stage(s, labels.get("stage." + s))).toList(), cs);
   }
 
-  private List<Object> outcomes(List<Node> list, Map<String, Integer> counts) {
-    List<Object> out = new ArrayList<>();
+  private List<OutcomeMatrix.Outcome> outcomes(List<Node> list, Map<String, Integer> counts) {
+    List<OutcomeMatrix.Outcome> out = new ArrayList<>();
     for (Node n : list) {
       Node.Obj o = (Node.Obj) n;
-      Map<String, Object> om = mb.object(o);
+      StatusView status = null;
       if (o.string("status") != null) {
-        om.put("status", mb.status(Status.reported(o)));
+        status = mb.status(Status.reported(o));
         counts.merge(o.string("status"), 1, Integer::sum);
       }
-      om.put("items", outcomes(o.list("items"), counts));
-      if (!o.list("indicators").isEmpty()) {
-        om.put("indicator_names", o.list("indicators").stream().map(i -> (Object) titleOf((String) ((Node.Val) i).value())).toList());
-      }
-      out.add(om);
+      List<OutcomeMatrix.Outcome> items = outcomes(o.list("items"), counts);
+      List<String> names = o.list("indicators").isEmpty() ? null : o.list("indicators").stream().map(i -> titleOf((String) ((Node.Val) i).value())).toList();
+      out.add(new OutcomeMatrix.Outcome(mb.object(o), status, items, names));
     }
     return out;
   }
 
   // ---- indicators ----------------------------------------------------------------------------
 
-  public Map<String, Object> indicatorsPage(Document d) {
-    Map<String, Object> m = base(d, d.id());
-    List<Object> list = new ArrayList<>();
+  public Indicators indicatorsPage(Document d) {
+    List<Indicator> list = new ArrayList<>();
     for (Node n : d.root().list("indicators")) {
       list.add(indicator((Node.Obj) n));
     }
-    m.put("indicators", list);
-    return m;
+    return new Indicators(base(d, d.id()), list);
   }
 
-  Map<String, Object> indicator(Node.Obj ind) {
-    Map<String, Object> im = mb.object(ind);
+  Indicator indicator(Node.Obj ind) {
     Node.Obj base = ind.obj("baseline");
     Node.Obj target = ind.obj("target");
     Node.Obj latest = null;
@@ -653,30 +546,28 @@ public final class Views {
         }
       }
     }
-    if (latest != null) {
-      im.put("latest", mb.object(latest));
-    }
+    Map<String, Object> latestModel = latest == null ? null : mb.object(latest);
     BigDecimal b = base == null ? null : base.value("value");
     BigDecimal t = target == null ? null : target.value("value");
     BigDecimal l = latest == null ? null : latest.value("value");
     boolean higher = "higher-is-better".equals(ind.string("polarity"));
     String direction = "unknown";
+    String change = null;
     if (b != null && l != null) {
       int c = l.compareTo(b);
       direction = c == 0 ? "unchanged" : (c > 0) == higher ? "improving" : "worsening";
-      im.put("change", l.subtract(b).stripTrailingZeros().toPlainString());
+      change = l.subtract(b).stripTrailingZeros().toPlainString();
     }
-    im.put("direction", direction);
-    im.put("direction_label", labels.get("direction." + direction));
-    im.put("direction_symbol", switch (direction) {
+    String directionSymbol = switch (direction) {
       case "improving" -> higher ? "\u25B2" : "\u25BC";
       case "worsening" -> higher ? "\u25BC" : "\u25B2";
       case "unchanged" -> "=";
       default -> "";
-    });
+    };
+    Integer progressToTarget = null;
     if (b != null && t != null && l != null && t.compareTo(b) != 0) {
       BigDecimal pct = l.subtract(b).multiply(BigDecimal.valueOf(100)).divide(t.subtract(b), 0, RoundingMode.HALF_UP);
-      im.put("progress_to_target", pct.intValue());
+      progressToTarget = pct.intValue();
     }
     // chart: observations over time, one series for everyone and one per group
     List<String> categories = new ArrayList<>();
@@ -718,28 +609,30 @@ public final class Views {
     }
     List<Breakdown.Dimension> dims = Breakdown.dimensions(ind);
     boolean onlyRace = dims.isEmpty() || dims.size() == 1 && !dims.get(0).declared();
-    im.put("qualitative", ind.string("unit") == null);
-    im.put("measures", measureRows(ind));
+    boolean qualitative = ind.string("unit") == null;
+    List<Indicator.Measure> measures = measureRows(ind);
+    String directionLabel = labels.get("direction." + direction);
     if (!onlyRace) {
       // several dimensions, or declared ones: small multiples, a table per breakdown, cross-tabs
-      breakdowns(ind, im, dims, points, categories, t, target);
-      im.put("groups", groupNames);
-      return im;
+      Breakdowns bd = breakdowns(ind, dims, points, categories, t, target);
+      return new Indicator(mb.object(ind), null, latestModel, change, direction, directionLabel, directionSymbol, progressToTarget, qualitative, measures, groupNames, null, null, null, null, bd.charts(), bd.tables(), bd.crosstabs(), bd.dimensionNames());
     }
+    String chart = null;
+    List<String> chartCategories = null;
+    List<Indicator.Series> rows = null;
+    String chartAlt = null;
     if (!categories.isEmpty() && !series.isEmpty()) {
       String targetLabel = target == null ? null : labels.get("indicator.target-label", target.value("date") == null ? "" : Dates.text((When) target.value("date"), labels.locale(), labels.get("date.tbd")));
-      im.put("chart", Charts.line(ind.string("name"), labels.get("indicator.date"), ind.string("unit"), categories, series, t, targetLabel));
-      im.put("chart_categories", categories);
-      List<Object> rows = new ArrayList<>();
-      for (Charts.Series s : series) {
-        rows.add(Map.of("name", s.name(), "values", s.values().stream().map(v -> (Object) (v == null ? "\u2014" : v.stripTrailingZeros().toPlainString())).toList()));
-      }
-      im.put("chart_rows", rows);
-      im.put("chart_alt", labels.get("indicator.chart-alt", ind.string("name"), categories.get(0), categories.get(categories.size() - 1), chartFinding(series.get(0), categories)));
+      chart = Charts.line(ind.string("name"), labels.get("indicator.date"), ind.string("unit"), categories, series, t, targetLabel);
+      chartCategories = categories;
+      rows = series.stream().map(s -> new Indicator.Series(s.name(), s.values().stream().map(Views::num).toList(), null)).toList();
+      chartAlt = labels.get("indicator.chart-alt", ind.string("name"), categories.get(0), categories.get(categories.size() - 1), chartFinding(series.get(0), categories));
     }
-    im.put("groups", groupNames);
-    return im;
+    return new Indicator(mb.object(ind), null, latestModel, change, direction, directionLabel, directionSymbol, progressToTarget, qualitative, measures, groupNames, chart, chartCategories, rows, chartAlt, null, null, null, null);
   }
+
+  /** An indicator's charts and tables by its declared dimensions. */
+  private record Breakdowns(List<Indicator.Chart> charts, List<Indicator.Table> tables, List<Indicator.Crosstab> crosstabs, List<String> dimensionNames) {}
 
   /** The key finding of a line chart in numbers: the first series' first and last values. */
   private String chartFinding(Charts.Series series, List<String> categories) {
@@ -760,8 +653,8 @@ public final class Views {
   }
 
   /** Baseline, target and observations as rows: date, value (or the value in words), note. */
-  private List<Object> measureRows(Node.Obj ind) {
-    List<Object> rows = new ArrayList<>();
+  private List<Indicator.Measure> measureRows(Node.Obj ind) {
+    List<Indicator.Measure> rows = new ArrayList<>();
     List<Node.Obj> ms = new ArrayList<>();
     List<String> roles = new ArrayList<>();
     if (ind.obj("baseline") != null) {
@@ -778,15 +671,14 @@ public final class Views {
     }
     for (int k = 0; k < ms.size(); k++) {
       Node.Obj m = ms.get(k);
-      Map<String, Object> r = new LinkedHashMap<>();
       When w = m.value("date");
-      r.put("role", roles.get(k));
-      r.put("date", w == null ? "" : Dates.text(w, labels.locale(), labels.get("date.tbd")));
       BigDecimal v = m.value("value");
-      r.put("value", v == null ? "" : v.stripTrailingZeros().toPlainString());
-      r.put("text", m.value("text") == null ? "" : m.string("text"));
-      r.put("note", m.value("note") == null ? "" : m.string("note"));
-      rows.add(r);
+      rows.add(new Indicator.Measure(
+          roles.get(k),
+          w == null ? "" : Dates.text(w, labels.locale(), labels.get("date.tbd")),
+          v == null ? "" : v.stripTrailingZeros().toPlainString(),
+          m.value("text") == null ? "" : m.string("text"),
+          m.value("note") == null ? "" : m.string("note")));
     }
     return rows;
   }
@@ -806,7 +698,7 @@ public final class Views {
    * (small multiples, "Women", "Men"), and two get a cross-tabulation of the latest measure that has
    * them, with totals where the measures give them.
    */
-  private void breakdowns(Node.Obj ind, Map<String, Object> im, List<Breakdown.Dimension> dims, List<Node.Obj> points, List<String> categories, BigDecimal target, Node.Obj targetNode) {
+  private Breakdowns breakdowns(Node.Obj ind, List<Breakdown.Dimension> dims, List<Node.Obj> points, List<String> categories, BigDecimal target, Node.Obj targetNode) {
     List<List<Breakdown.Cell>> cellsAt = new ArrayList<>();
     java.util.Set<List<String>> found = new java.util.LinkedHashSet<>();
     for (Node.Obj p : points) {
@@ -823,9 +715,9 @@ public final class Views {
     sets.sort(java.util.Comparator.comparingInt((List<String> l) -> l.size()).thenComparing(l -> dims.indexOf(Breakdown.dimension(dims, l.get(0)))));
     String targetLabel = targetNode == null ? null : labels.get("indicator.target-label", targetNode.value("date") == null ? "" : Dates.text((When) targetNode.value("date"), labels.locale(), labels.get("date.tbd")));
     String unit = ind.string("unit") == null ? "" : ind.string("unit");
-    List<Object> charts = new ArrayList<>();
-    List<Object> tables = new ArrayList<>();
-    List<Object> crosstabs = new ArrayList<>();
+    List<Indicator.Chart> charts = new ArrayList<>();
+    List<Indicator.Table> tables = new ArrayList<>();
+    List<Indicator.Crosstab> crosstabs = new ArrayList<>();
     boolean anyTotal = points.stream().anyMatch(p -> p.has("value"));
     if (sets.isEmpty() && anyTotal && !categories.isEmpty()) {
       Charts.Series everyone = new Charts.Series(labels.get("indicator.everyone"), points.stream().map(p -> (BigDecimal) p.value("value")).toList());
@@ -907,10 +799,7 @@ public final class Views {
         }
       }
     }
-    im.put("multiples", charts);
-    im.put("breakdown_tables", tables);
-    im.put("crosstabs", crosstabs);
-    im.put("dimension_names", dims.stream().map(this::dimLabel).toList());
+    return new Breakdowns(charts, tables, crosstabs, dims.stream().map(this::dimLabel).toList());
   }
 
   /** At most this many charts of one breakdown side by side; more are left to the tables. */
@@ -939,38 +828,29 @@ public final class Views {
     return vals;
   }
 
-  private void addChart(List<Object> charts, String title, List<String> categories, List<Charts.Series> series, String unit, BigDecimal target, String targetLabel, String altName) {
+  private void addChart(List<Indicator.Chart> charts, String title, List<String> categories, List<Charts.Series> series, String unit, BigDecimal target, String targetLabel, String altName) {
     addChart(charts, title, categories, series, unit, target, targetLabel, altName, null);
   }
 
-  private void addChart(List<Object> charts, String title, List<String> categories, List<Charts.Series> series, String unit, BigDecimal target, String targetLabel, String altName, BigDecimal yMax) {
+  private void addChart(List<Indicator.Chart> charts, String title, List<String> categories, List<Charts.Series> series, String unit, BigDecimal target, String targetLabel, String altName, BigDecimal yMax) {
     String spec = Charts.line(title, labels.get("indicator.date"), unit, categories, series, target, targetLabel, yMax);
     if (spec == null) {
       return;
     }
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("title", title);
-    c.put("spec", spec);
     // the key finding in numbers: each series' first and latest value
     List<String> findings = new ArrayList<>();
     for (Charts.Series one : series) {
       findings.add(chartFinding(one, categories));
     }
-    c.put("alt", labels.get("indicator.chart-alt", altName, categories.get(0), categories.get(categories.size() - 1), String.join("; ", findings)));
-    charts.add(c);
+    charts.add(new Indicator.Chart(title, spec, labels.get("indicator.chart-alt", altName, categories.get(0), categories.get(categories.size() - 1), String.join("; ", findings))));
   }
 
-  private static Map<String, Object> table(String caption, String header, List<String> categories, List<Charts.Series> rows) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("caption", caption);
-    t.put("header", header);
-    t.put("categories", categories);
-    t.put("rows", rows.stream().map(s -> (Object) Map.of("name", s.name(), "values", s.values().stream().map(v -> (Object) num(v)).toList())).toList());
-    return t;
+  private static Indicator.Table table(String caption, String header, List<String> categories, List<Charts.Series> rows) {
+    return new Indicator.Table(caption, header, categories, rows.stream().map(s -> new Indicator.Series(s.name(), s.values().stream().map(Views::num).toList(), null)).toList());
   }
 
   /** Rows: the first dimension's groups; columns: the second's; totals where the measure gives them. */
-  private Map<String, Object> crosstab(Node.Obj ind, List<Breakdown.Dimension> sd, List<String> set, Node.Obj point, List<Breakdown.Cell> cells, String date, String unit, List<Breakdown.Dimension> dims) {
+  private Indicator.Crosstab crosstab(Node.Obj ind, List<Breakdown.Dimension> sd, List<String> set, Node.Obj point, List<Breakdown.Cell> cells, String date, String unit, List<Breakdown.Dimension> dims) {
     String rk = set.get(0);
     String ck = set.get(1);
     List<String> rowsV = new ArrayList<>();
@@ -997,51 +877,43 @@ public final class Views {
     rowsV.sort(java.util.Comparator.comparingInt(v -> sd.get(0).values().indexOf(v) < 0 ? Integer.MAX_VALUE : sd.get(0).values().indexOf(v)));
     colsV.sort(java.util.Comparator.comparingInt(v -> sd.get(1).values().indexOf(v) < 0 ? Integer.MAX_VALUE : sd.get(1).values().indexOf(v)));
     boolean totals = !rowTotal.isEmpty() || point.has("value");
-    List<Object> rows = new ArrayList<>();
+    List<Indicator.Series> rows = new ArrayList<>();
     for (String r : rowsV) {
-      List<Object> vals = new ArrayList<>();
+      List<String> vals = new ArrayList<>();
       for (String c : colsV) {
         vals.add(num(cell.get(r + "\u0000" + c)));
       }
       if (totals) {
         vals.add(num(rowTotal.get(r)));
       }
-      rows.add(Map.of("name", r, "values", vals));
+      rows.add(new Indicator.Series(r, vals, null));
     }
     if (!colTotal.isEmpty() || point.has("value")) {
-      List<Object> vals = new ArrayList<>();
+      List<String> vals = new ArrayList<>();
       for (String c : colsV) {
         vals.add(num(colTotal.get(c)));
       }
       if (totals) {
         vals.add(num(point.value("value")));
       }
-      rows.add(Map.of("name", labels.get("indicator.total"), "values", vals, "total", true));
+      rows.add(new Indicator.Series(labels.get("indicator.total"), vals, true));
     }
-    List<Object> columns = new ArrayList<>(colsV);
+    List<String> columns = new ArrayList<>(colsV);
     if (totals) {
       columns.add(labels.get("indicator.total"));
     }
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("caption", labels.get("indicator.crosstab", ind.string("name"), dimLabel(sd.get(0)) + " \u00d7 " + dimLabel(sd.get(1)), date) + (unit.isEmpty() ? "" : " (" + unit + ")"));
-    t.put("corner", dimLabel(sd.get(0)) + " \\ " + dimLabel(sd.get(1)));
-    t.put("columns", columns);
-    t.put("rows", rows);
-    return t;
+    return new Indicator.Crosstab(
+        labels.get("indicator.crosstab", ind.string("name"), dimLabel(sd.get(0)) + " \u00d7 " + dimLabel(sd.get(1)), date) + (unit.isEmpty() ? "" : " (" + unit + ")"),
+        dimLabel(sd.get(0)) + " \\ " + dimLabel(sd.get(1)),
+        columns,
+        rows);
   }
 
   // ---- plan, findings, equity analysis -------------------------------------------------------
 
-  public Map<String, Object> plan(Document d) {
-    Map<String, Object> m = base(d, d.id());
-    m.put("meetings", meetings(d));
-    m.put("gantt", gantt(d));
-    m.put("gantt_alt", ganttAlt(d));
-    Map<String, Object> actions = actionTables((String) m.get("lang")).table(d);
-    if (actions != null) {
-      m.put("action_table", actions);
-    }
-    return m;
+  public Plan plan(Document d) {
+    Page page = base(d, d.id());
+    return new Plan(page, meetings(d), gantt(d), ganttAlt(d), actionTables(page.lang()).table(d));
   }
 
   private ActionTables actionTables(String lang) {
@@ -1049,28 +921,19 @@ public final class Views {
   }
 
   /** The index page: one row per output document. */
-  public Map<String, Object> index(List<Renderer.Job> jobs, boolean pdf, boolean html, java.util.Set<String> packets) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("lang", "en");
-    m.put("as_of", mb.date(asOf));
-    m.put("generator", generator);
-    List<Object> rows = new ArrayList<>();
-    Map<String, List<Object>> translations = new LinkedHashMap<>();
+  public Index index(List<Renderer.Job> jobs, boolean pdf, boolean html, java.util.Set<String> packets) {
+    List<Index.Row> rows = new ArrayList<>();
+    Map<String, List<Index.Translation>> translations = new LinkedHashMap<>();
     for (Renderer.Job j : jobs) {
       if (j.isTranslation()) {
-        Map<String, Object> t = new LinkedHashMap<>();
         Locale l = Locale.forLanguageTag(j.language());
         String name = l.getDisplayName(l);
-        t.put("lang", j.language());
-        t.put("name", name.isEmpty() || name.equals(j.language()) ? j.language() : name.substring(0, 1).toUpperCase(l) + name.substring(1));
-        t.put("title", j.title());
-        if (pdf) {
-          t.put("pdf", j.name() + ".pdf");
-        }
-        if (html) {
-          t.put("html", j.name() + ".html");
-        }
-        translations.computeIfAbsent(j.original(), k -> new ArrayList<>()).add(t);
+        translations.computeIfAbsent(j.original(), k -> new ArrayList<>()).add(new Index.Translation(
+            j.language(),
+            name.isEmpty() || name.equals(j.language()) ? j.language() : name.substring(0, 1).toUpperCase(l) + name.substring(1),
+            j.title(),
+            pdf ? j.name() + ".pdf" : null,
+            html ? j.name() + ".html" : null));
       }
     }
     for (Renderer.Job j : jobs) {
@@ -1078,36 +941,29 @@ public final class Views {
         continue;
       }
       Document d = j.source();
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", j.name());
-      r.put("title", j.title());
-      r.put("kind", labels.get(DocumentKinds.outputOf(j.template()).label()));
-      if (pdf) {
-        r.put("pdf", j.name() + ".pdf");
-      }
-      if (html) {
-        r.put("html", j.name() + ".html");
-      }
-      r.put("detail", detail(d, j));
-      if (translations.containsKey(j.name())) {
-        r.put("translations", translations.get(j.name()));
-      }
+      List<Index.Packet> ps = null;
       if (j.template().equals("memo.ftlx")) {
-        List<Object> ps = new ArrayList<>();
+        ps = new ArrayList<>();
         List<String> files = Renderer.packetFiles(d.id());
         for (int i = 0; i < files.size(); i++) {
           if (packets.contains(files.get(i))) {
-            ps.add(Map.of("label", labels.get(i == 0 ? "index.packet" : "index.supplemental-packet"), "pdf", files.get(i)));
+            ps.add(new Index.Packet(labels.get(i == 0 ? "index.packet" : "index.supplemental-packet"), files.get(i)));
           }
         }
-        r.put("packets", ps);
       }
       Document plan = planOf(d);
-      r.put("group", plan != null ? plan.root().string("jurisdiction") : d.kindName().equals("agenda-item") ? d.root().obj("committee").string("jurisdiction") : "");
-      rows.add(r);
+      rows.add(new Index.Row(
+          j.name(),
+          j.title(),
+          labels.get(DocumentKinds.outputOf(j.template()).label()),
+          pdf ? j.name() + ".pdf" : null,
+          html ? j.name() + ".html" : null,
+          detail(d, j),
+          translations.get(j.name()),
+          ps,
+          plan != null ? plan.root().string("jurisdiction") : d.kindName().equals("agenda-item") ? d.root().obj("committee").string("jurisdiction") : ""));
     }
-    m.put("documents", rows);
-    return m;
+    return new Index("en", mb.date(asOf), generator, rows);
   }
 
   private String detail(Document d, Renderer.Job j) {
@@ -1146,8 +1002,7 @@ public final class Views {
    * indicators, performance measures, accountability) with its figures and charts, once each in
    * the order first named, and the name of the team of each implementation step.
    */
-  public Map<String, Object> equityAnalysis(Document d) {
-    Map<String, Object> m = base(d, d.id());
+  public EquityAnalysis equityAnalysis(Document d) {
     List<String> ids = new ArrayList<>();
     for (String f : List.of("community_indicators", "performance_measures")) {
       for (Node n : d.root().list(f)) {
@@ -1166,37 +1021,29 @@ public final class Views {
         }
       }
     }
-    List<Object> inds = new ArrayList<>();
-    Map<String, Object> names = new LinkedHashMap<>();
+    List<Indicator> inds = new ArrayList<>();
+    Map<String, String> names = new LinkedHashMap<>();
     for (String id : ids) {
       Repository.Definition def = repo.find(id);
       Node.Obj o = def == null ? null : def.node();
       if (o != null && o.type().name().equals("indicator")) {
-        Map<String, Object> iv = indicator(o);
-        iv.put("number", inds.size() + 1);
-        inds.add(iv);
+        inds.add(indicator(o).numbered(inds.size() + 1));
         names.put(id, o.string("name"));
       }
     }
-    m.put("indicators", inds);
-    m.put("indicator_names", names);
     Node.Obj impl = d.root().obj("implementation");
-    List<Object> steps = new ArrayList<>();
+    List<EquityAnalysis.Step> steps = new ArrayList<>();
     if (impl != null) {
       for (Node n : impl.list("steps")) {
         Node.Obj st = (Node.Obj) n;
-        Map<String, Object> sm = mb.object(st);
-        if (st.string("team") != null) {
-          sm.put("team_name", titleOf(st.string("team")));
-        }
-        steps.add(sm);
+        steps.add(new EquityAnalysis.Step(mb.object(st), st.string("team") == null ? null : titleOf(st.string("team"))));
       }
     }
-    m.put("implementation_steps", steps);
-    return m;
+    return new EquityAnalysis(base(d, d.id()), inds, names, steps);
   }
 
-  public Map<String, Object> simple(Document d) {
+  /** A document whose template needs only what every page has (findings). */
+  public Page simple(Document d) {
     return base(d, d.id());
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * defaults and the tests all read this; nothing else lists kinds or templates.
  *
  * <p>Adding a kind: its schema in {@link Kinds}, an entry here, its template(s) in templates/, its
- * labels ("kind.NAME") in reap/labels; and its view in render.Views.
+ * labels ("kind.NAME") in reap/labels; and its view: a record in render.view, built in render.Views.
  */
 public final class DocumentKinds {
   private DocumentKinds() {}

@@ -26,6 +26,9 @@ public record Settings(
   /** The types a custom field may have, as the settings file names them. */
   public static final List<String> FIELD_TYPES = List.of("text", "number", "date", "yes-no", "list", "reference");
 
+  /** The rows a custom field can be added to, each its own schema group but the action (the schema's task). */
+  private static final List<String> ROWS = List.of("action", "objective", "goal", "deliverable", "milestone", "indicator", "attachment", "team");
+
   /**
    * Rows and kinds a custom field can be added to, as the settings file names them, and the
    * schema group each stands for (an action is the schema's task).
@@ -37,14 +40,9 @@ public record Settings(
     for (String k : Kinds.all().keySet()) {
       m.put(k, k);
     }
-    m.put("action", "task");
-    m.put("objective", "objective");
-    m.put("goal", "goal");
-    m.put("deliverable", "deliverable");
-    m.put("milestone", "milestone");
-    m.put("indicator", "indicator");
-    m.put("attachment", "attachment");
-    m.put("team", "team");
+    for (String row : ROWS) {
+      m.put(row, row.equals("action") ? "task" : row);
+    }
     return java.util.Collections.unmodifiableMap(m);
   }
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.reap.render.view.Indicator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +40,7 @@ class BreakdownRenderTest {
     return RenderTest.pdfText(RenderTest.files(examples).get(name));
   }
 
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> indicatorView(String id) {
+  static Indicator indicatorView(String id) {
     Views v = new Views(repo, new Labels(java.util.Locale.ENGLISH), RenderTest.AS_OF, "reap test");
     Document d = repo.ofKind("indicators").get(0);
     for (Node n : d.root().list("indicators")) {
@@ -53,15 +52,14 @@ class BreakdownRenderTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void raceByGenderGetsSmallMultiplesOnOneScaleEachGroupLookingTheSameInEveryChart() throws Exception {
-    Map<String, Object> iv = indicatorView("riverton-ind-workforce");
-    List<Map<String, Object>> charts = (List<Map<String, Object>>) iv.get("multiples");
-    assertThat(charts).extracting(c -> c.get("title")).containsExactly("By Race/ethnicity", "By Gender", "Gender: Women", "Gender: Men");
+    Indicator iv = indicatorView("riverton-ind-workforce");
+    List<Indicator.Chart> charts = iv.multiples();
+    assertThat(charts).extracting(Indicator.Chart::title).containsExactly("By Race/ethnicity", "By Gender", "Gender: Women", "Gender: Men");
     List<CategoryChartSpec> specs = new ArrayList<>();
-    for (Map<String, Object> c : charts) {
-      specs.add((CategoryChartSpec) ChartSpecParser.parse((String) c.get("spec"), "test"));
-      assertThat((String) c.get("alt")).startsWith("Line chart of City employees by ");
+    for (Indicator.Chart c : charts) {
+      specs.add((CategoryChartSpec) ChartSpecParser.parse(c.spec(), "test"));
+      assertThat(c.alt()).startsWith("Line chart of City employees by ");
     }
     // the chart of one dimension: everyone first, then the groups in their declared order
     assertThat(specs.get(0).series()).extracting(CategoryChartSpec.Series::name).containsExactly("Everyone", "Asian", "Black", "Latino", "White", "Other or multiple");
@@ -75,17 +73,17 @@ class BreakdownRenderTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void raceByGenderIsCrossTabulatedWithTotals() {
-    Map<String, Object> iv = indicatorView("riverton-ind-workforce");
-    List<Map<String, Object>> x = (List<Map<String, Object>>) iv.get("crosstabs");
+    Indicator iv = indicatorView("riverton-ind-workforce");
+    List<Indicator.Crosstab> x = iv.crosstabs();
     assertThat(x).hasSize(1);
-    assertThat(x.get(0).get("columns")).isEqualTo(List.of("Women", "Men", "Total"));
-    List<Map<String, Object>> rows = (List<Map<String, Object>>) x.get(0).get("rows");
-    assertThat(rows).extracting(r -> r.get("name")).containsExactly("Asian", "Black", "Latino", "White", "Other or multiple", "Total");
-    assertThat(rows.get(3).get("values")).isEqualTo(List.of("155", "236", "391"));
-    assertThat(rows.get(5).get("values")).isEqualTo(List.of("329", "427", "756"));
-    assertThat(rows.get(5)).containsEntry("total", true);
+    assertThat(x.get(0).columns()).isEqualTo(List.of("Women", "Men", "Total"));
+    List<Indicator.Series> rows = x.get(0).rows();
+    assertThat(rows).extracting(Indicator.Series::name).containsExactly("Asian", "Black", "Latino", "White", "Other or multiple", "Total");
+    assertThat(rows.get(3).values()).isEqualTo(List.of("155", "236", "391"));
+    assertThat(rows.get(5).values()).isEqualTo(List.of("329", "427", "756"));
+    assertThat(rows.get(5).total()).isTrue();
+    assertThat(rows.get(3).total()).isNull();
   }
 
   @Test

@@ -69,6 +69,9 @@ class JobPlannerTest {
     Repository repo = repo(dir);
     assertThat(JobPlanner.banner(repo.document(MEMO), "es")).isEqualTo(Labels.of("es").get("translation.banner"));
     assertThat(planner(repo, Set.of(), List.of("es")).jobs().get(planner(repo, Set.of(), List.of()).jobs().size()).model().get())
-        .containsEntry("lang", "es").containsEntry("translation", Labels.of("es").get("translation.banner"));
+        .isInstanceOfSatisfying(org.reap.render.view.Page.Translated.class, t -> {
+          assertThat(t.lang()).isEqualTo("es");
+          assertThat(t.translation()).isEqualTo(Labels.of("es").get("translation.banner"));
+        });
   }
 }

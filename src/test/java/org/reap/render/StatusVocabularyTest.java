@@ -111,12 +111,9 @@ class StatusVocabularyTest {
   @Test
   void anItemDatedOnTheAsOfDayIsDueNotOverdue() {
     Renderer r = renderer(Path.of("plans"), PLANS_AS_OF, List.of());
-    Map<String, Object> m = r.views().progress(Pipeline.check(Pipeline.Options.of(Path.of("plans"))).repository().document("score-2024-work-plan"), "x");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> summary = (Map<String, Object>) m.get("summary");
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> next30 = (List<Map<String, Object>>) summary.get("next_30");
+    org.reap.render.view.Progress m = r.views().progress(Pipeline.check(Pipeline.Options.of(Path.of("plans"))).repository().document("score-2024-work-plan"), "x");
+    List<org.reap.render.view.Milestone> next30 = m.summary().next30();
     // "Deliver final draft of Community Partnership and Accountability Model" is dated 10/29/2024, the as-of day
-    assertThat(next30).extracting(x -> String.valueOf(((Map<?, ?>) x.get("date")).get("raw"))).contains("2024-10-29");
+    assertThat(next30).extracting(x -> ((org.reap.render.view.DateView) x.fields().get("date")).raw()).contains("2024-10-29");
   }
 }

@@ -211,9 +211,56 @@ class TemplateEngineTest {
 
   @Test
   void javaObjectsInTheDataModelAreNotOpenedUp() throws Exception {
-    // SimpleObjectWrapper: plain maps, lists, strings, numbers and booleans only; a File's methods are out of reach
+    // ViewWrapper: plain maps, lists, strings, numbers and booleans, and reap's views; a File's methods are out of reach
     RenderException e = failure(HEAD + "<p>${f.absolutePath}</p>", Map.of("f", new java.io.File("/etc/passwd")));
-    assertThat(e.getMessage()).isEqualTo("templates/t.ftlx:2:4: freemarker.template.SimpleObjectWrapper deliberately won't wrap this type: java.io.File");
+    assertThat(e.getMessage()).isEqualTo("templates/t.ftlx:2:4: org.reap.render.view.ViewWrapper deliberately won't wrap this type: java.io.File");
+  }
+
+  /** A record outside the view package: no template may read it. */
+  record Outside(String title) {}
+
+  @Test
+  void aRecordOutsideTheViewPackageIsNotOpenedUp() throws Exception {
+    RenderException e = failure(HEAD + "<p>${r.title}</p>", Map.of("r", new Outside("x")));
+    assertThat(e.getMessage()).isEqualTo("templates/t.ftlx:2:4: org.reap.render.view.ViewWrapper deliberately won't wrap this type: org.reap.render.TemplateEngineTest$Outside");
+  }
+
+  @Test
+  void aViewRecordReadsByItsComponentsInSnakeCaseAndNoMethodIsReachable() throws Exception {
+    var status = new org.reap.render.view.StatusView("done", "Done", "\u2713");
+    var count = new org.reap.render.view.StatusView.Count(status, 3);
+    assertThat(render(HEAD + "<p>${c.key} ${c.label} ${c.count} ${c.status!'-'} ${(c.toString())!'no method'} ${(c.hashCode())!'no method'}</p>", Map.of("c", count)))
+        .isEqualTo("<p>done Done 3 - no method no method</p>");
+  }
+
+  @Test
+  void aDateReadsAsBeforeAndANullComponentIsMissing() throws Exception {
+    var date = org.reap.render.Dates.model(java.time.LocalDate.of(2024, 10, 29), java.util.Locale.US);
+    assertThat(render(HEAD + "<p>${d.short} ${d.year_known} ${d.weekday_text}</p>", Map.of("d", date))).isEqualTo("<p>10/29/2024 true Tuesday, October 29, 2024</p>");
+    var month = org.reap.render.Dates.model(java.time.YearMonth.of(2024, 10), java.util.Locale.US);
+    assertThat(render(HEAD + "<p>${d.weekday_text!'none'} ${d.weekday_text??}</p>", Map.of("d", month))).isEqualTo("<p>none false</p>");
+  }
+
+  @Test
+  void aRowReadsItsFieldsAsWrittenUnderWhatIsWorkedOut() throws Exception {
+    var done = new org.reap.render.view.StatusView("done", "Done", "\u2713");
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("title", "Kick-off");
+    fields.put("status", "done");
+    fields.put("venue", "City Hall");
+    var row = new org.reap.render.view.Milestone(fields, done, false, done, null, null, null, "Ana", true);
+    // a field the schema gains reaches the template with no Java: venue
+    assertThat(render(HEAD + "<p>${r.title} ${r.venue} ${r.status.label} ${r.who} ${r.partnership?c} ${r.team_name!'-'} ${r.fields!'-'}</p>", Map.of("r", row)))
+        .isEqualTo("<p>Kick-off City Hall Done Ana true - -</p>");
+    assertThat(render(HEAD + "<p><#list r?keys as k>${k} </#list></p>", Map.of("r", row))).isEqualTo("<p>status overdue shown_status who partnership title venue </p>");
+  }
+
+  @Test
+  void aTranslatedCopyLaysItsLanguageOverTheDocumentsView() throws Exception {
+    var page = new org.reap.render.view.Page(Map.of("title", "Plan"), "plan", "en", "p", null, "reap test", null, Map.of());
+    var copy = new org.reap.render.view.Page.InPacket(true, new org.reap.render.view.Page.Translated("es", "Traducción", page));
+    Files.writeString(templates().resolve("t.ftlx"), HEAD + "<p>${lang} ${kind} ${doc.title} ${translation} ${in_packet?c} ${t('action.yes')} ${plan!'-'}</p>");
+    assertThat(new TemplateEngine(templates()).render("t.ftlx", copy, EN)).isEqualTo("<p>es plan Plan Traducción true Yes -</p>");
   }
 
   @Test

@@ -20,6 +20,8 @@ import org.reap.render.ModelBuilder;
 import org.reap.render.RenderException;
 import org.reap.render.Renderer;
 import org.reap.render.pdf.PdfConformance;
+import org.reap.render.view.PacketSheet;
+import org.reap.render.view.Page;
 import org.reap.source.Span;
 
 /**
@@ -96,32 +98,34 @@ public final class PacketPlanner {
     }
     String lang = memo.root().string("language") == null ? "en" : memo.root().string("language");
     AttachmentWording wording = new AttachmentWording(labels, memo);
-    List<Map<String, Object>> entries = new ArrayList<>();
+    // the contents page's rows, and the packet part each starts (null: not a part of its own)
+    List<PacketSheet.Entry> entries = new ArrayList<>();
+    List<Integer> partOf = new ArrayList<>();
     List<PacketAssembler.Part> body = new ArrayList<>();
     List<External> externals = new ArrayList<>();
     // the contents page is part 0; body part i is packet part i + 1
     body.add(new PacketAssembler.Part(labels.get("packet.memo") + ": " + memo.title(), List.of(new PacketAssembler.Piece(renderer.pdf(inPacket(jobs.get(memo.id()))), false)), null,
         List.of(jobs.get(memo.id()).name() + ".pdf")));
-    Map<Map<String, Object>, Integer> partOf = new java.util.IdentityHashMap<>();
     for (Node n : memo.root().list("attachments")) {
       Node.Obj a = (Node.Obj) n;
       String status = a.string("status");
-      Map<String, Object> am = mb.object(a);
-      am.putAll(wording.status(a));
+      Map<String, Object> fields = mb.object(a);
+      String statusLabel = wording.statusLabel(a);
       String name = "Attachment " + a.string("number") + " (\"" + a.string("title") + "\")";
       boolean inSupplement = Boolean.TRUE.equals(a.value("supplemental")) || "revised".equals(status);
-      entries.add(am);
       if ("withdrawn".equals(status)) {
-        am.put("inclusion", labels.get("packet.withdrawn"));
+        entries.add(new PacketSheet.Entry(fields, statusLabel, labels.get("packet.withdrawn"), null, null, null));
+        partOf.add(null);
         continue;
       }
       if (options.supplemental() && !inSupplement) {
-        am.put("inclusion", labels.get("packet.not-revised"));
+        entries.add(new PacketSheet.Entry(fields, statusLabel, labels.get("packet.not-revised"), null, null, null));
+        partOf.add(null);
         continue;
       }
       if (Boolean.TRUE.equals(a.value("in_memo"))) {
-        am.put("inclusion", labels.get("packet.memo"));
-        partOf.put(am, 1);
+        entries.add(new PacketSheet.Entry(fields, statusLabel, labels.get("packet.memo"), null, null, null));
+        partOf.add(1);
         continue;
       }
       String bookmark = labels.get("packet.attachment", a.string("number")) + ": " + a.string("title");
@@ -135,23 +139,26 @@ public final class PacketPlanner {
         Path f = memo.file().path().getParent().resolve(a.string("file")).normalize();
         content = importFile(name, a, f, diagnostics);
         if (content == null) {
+          // an error: there is no packet
+          entries.add(new PacketSheet.Entry(fields, statusLabel, null, null, null, null));
+          partOf.add(null);
           continue;
         }
         // its part comes after the contents and the parts before it
         externals.add(new External(body.size() + 1, name + " (" + org.reap.load.RepositoryLoader.display(options.cwd(), f) + ")", a.spanOf("file"), PacketAssembler.isTagged(content), PacketAssembler.hasDamagedStructure(content)));
       }
-      Map<String, Object> model = sheet(memo, lang, am, entries);
-      partOf.put(am, body.size() + 1);
+      partOf.add(body.size() + 1);
       String ownPages = labels.get("packet.attachment-pages", a.string("number"), "{0}", "{1}");
       if (content == null) {
         String availability = wording.availability(a);
-        am.put("availability", availability);
-        am.put("inclusion", availability);
-        model.put("part", "placeholder");
+        PacketSheet.Entry entry = new PacketSheet.Entry(fields, statusLabel, availability, availability, null, null);
+        entries.add(entry);
+        PacketSheet model = sheet(memo, lang, entry, entries, "placeholder", null, null);
         body.add(new PacketAssembler.Part(bookmark + " — " + availability, List.of(new PacketAssembler.Piece(renderer.pdf("packet-cover.ftlx", model, bookmark, lang), true)), null, links));
       } else {
-        am.put("inclusion", labels.get("packet.included"));
-        model.put("part", "cover");
+        PacketSheet.Entry entry = new PacketSheet.Entry(fields, statusLabel, labels.get("packet.included"), null, null, null);
+        entries.add(entry);
+        PacketSheet model = sheet(memo, lang, entry, entries, "cover", null, null);
         byte[] coverPdf = renderer.pdf("packet-cover.ftlx", model, bookmark, lang);
         body.add(new PacketAssembler.Part(bookmark, List.of(new PacketAssembler.Piece(coverPdf, true), new PacketAssembler.Piece(content, false)), ownPages, links));
       }
@@ -219,11 +226,7 @@ public final class PacketPlanner {
 
   /** A job rendered for the packet: without its own page numbers, which the packet's stamp replaces. */
   private static Renderer.Job inPacket(Renderer.Job job) {
-    return new Renderer.Job(job.name(), job.template(), job.title(), job.language(), job.source(), () -> {
-      Map<String, Object> m = new LinkedHashMap<>(job.model().get());
-      m.put("in_packet", true);
-      return m;
-    }, job.original());
+    return new Renderer.Job(job.name(), job.template(), job.title(), job.language(), job.source(), () -> new Page.InPacket(true, job.model().get()), job.original());
   }
 
   /**
@@ -231,7 +234,7 @@ public final class PacketPlanner {
    * numbers depend on how many pages the contents page itself takes, so it is made again when
    * that changes.
    */
-  private PacketAssembler.Part contents(Document memo, String lang, String title, List<Map<String, Object>> entries, Map<Map<String, Object>, Integer> partOf, List<PacketAssembler.Part> body) throws RenderException {
+  private PacketAssembler.Part contents(Document memo, String lang, String title, List<PacketSheet.Entry> entries, List<Integer> partOf, List<PacketAssembler.Part> body) throws RenderException {
     List<Integer> starts = new ArrayList<>();
     int offset = 0;
     for (PacketAssembler.Part p : body) {
@@ -243,17 +246,12 @@ public final class PacketPlanner {
     int own = 1;
     byte[] pdf = null;
     for (int tries = 0; tries < 4; tries++) {
-      Map<String, Object> model = sheet(memo, lang, null, entries);
-      model.put("part", "contents");
-      model.put("memo_page", own + 1);
-      model.put("memo_href", PacketAssembler.destination(1));
-      for (Map<String, Object> e : entries) {
-        Integer part = partOf.get(e);
-        if (part != null) {
-          e.put("page", own + starts.get(part - 1) + 1);
-          e.put("href", PacketAssembler.destination(part));
-        }
+      List<PacketSheet.Entry> rows = new ArrayList<>();
+      for (int i = 0; i < entries.size(); i++) {
+        Integer part = partOf.get(i);
+        rows.add(part == null ? entries.get(i) : entries.get(i).at(own + starts.get(part - 1) + 1, PacketAssembler.destination(part)));
       }
+      PacketSheet model = sheet(memo, lang, null, rows, "contents", own + 1, PacketAssembler.destination(1));
       pdf = renderer.pdf("packet-cover.ftlx", model, title, lang);
       int pages = pages(pdf);
       if (pages == own) {
@@ -273,19 +271,8 @@ public final class PacketPlanner {
     }
   }
 
-  private Map<String, Object> sheet(Document memo, String lang, Map<String, Object> attachment, List<Map<String, Object>> entries) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("doc", mb.object(memo.root()));
-    m.put("lang", lang);
-    m.put("generator", options.generator());
-    m.put("title", memo.title());
-    m.put("supplemental", options.supplemental());
-    m.put("entries", entries);
-    m.put("in_packet", true);
-    if (attachment != null) {
-      m.put("attachment", attachment);
-    }
-    return m;
+  private PacketSheet sheet(Document memo, String lang, PacketSheet.Entry attachment, List<PacketSheet.Entry> entries, String part, Integer memoPage, String memoHref) {
+    return new PacketSheet(mb.object(memo.root()), lang, options.generator(), memo.title(), options.supplemental(), List.copyOf(entries), true, attachment, part, memoPage, memoHref);
   }
 
   /**
