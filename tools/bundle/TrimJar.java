@@ -22,8 +22,8 @@ import java.util.zip.ZipOutputStream;
  * <p>Every entry is written uncompressed (stored). The download is compressed as a whole, and one
  * stream over all the classes compresses far better than each class on its own: the jar's share
  * of the .tar.xz download falls from 26.2 MB to 12.5 MB (13.3 MB of it from storing alone), for
- * 37 MB more on disk once unpacked; the JVM reads the classes and fonts without inflating them. Entries keep their order and times, so the
- * copy is as reproducible as the jar.
+ * 37 MB more on disk once unpacked; the JVM reads the classes and fonts without inflating them.
+ * Entries keep their order and times, so the copy is as reproducible as the jar.
  */
 public final class TrimJar {
   static final List<String> DROP = List.of(
