@@ -176,8 +176,21 @@ public final class RenderCommand implements Callable<Integer> {
         err.flush();
       });
     }
-    Renderer.Result result = renderer.render(Manifest.read(outDir), outDir, force);
+    Renderer.Result result;
+    try {
+      // each file is staged in out/ under a temp name as soon as it is made, and only moved into place below
+      result = renderer.render(Manifest.read(outDir), outDir, force, (name, bytes) -> dir.stage(name, bytes).temp());
+    } catch (RenderException e) {
+      dir.discardAll();
+      err.println("reap: " + e.userMessage());
+      if (e.hint() != null) {
+        err.println("    hint: " + e.hint());
+      }
+      err.println("reap: nothing was written.");
+      return ExitCodes.OUTPUT;
+    }
     if (!result.ok()) {
+      dir.discardAll();
       for (Renderer.Problem p : result.problems()) {
         err.println(p.job().source().file().displayPath() + ": error[render]: " + p.error().userMessage());
         if (p.error().hint() != null) {
@@ -190,8 +203,7 @@ public final class RenderCommand implements Callable<Integer> {
     List<String> written = new java.util.ArrayList<>();
     try {
       for (Renderer.Rendered r : result.files()) {
-        dir.stage(r.fileName(), r.bytes());
-        written.add(r.fileName());
+        written.add(r.fileName()); // staged while rendering
       }
       if (result.unchanged()) {
         // nothing the run depends on changed, and index.html and every file are as written: keep all
@@ -222,6 +234,7 @@ public final class RenderCommand implements Callable<Integer> {
       }
       dir.commitAll();
     } catch (RenderException e) {
+      dir.discardAll();
       err.println("reap: " + e.userMessage());
       if (e.hint() != null) {
         err.println("    hint: " + e.hint());

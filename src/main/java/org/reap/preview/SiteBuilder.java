@@ -61,7 +61,16 @@ final class SiteBuilder {
     Path templates = config.templatesFor(checked.repository().root());
     Renderer.Options html = new Renderer.Options(config.asOf(), config.pdfDate(), EnumSet.of(Renderer.Format.HTML), templates, Set.of(), null, List.of(), config.version());
     Renderer renderer = new Renderer(checked.repository(), html);
-    Renderer.Result result = renderer.render(Manifest.read(work), work, false);
+    try (OutputDir dir = OutputDir.open(work)) {
+      return make(checked, warnings, templates, renderer, dir, updated);
+    } catch (RenderException e) {
+      return new Snapshot.Broken(warnings, List.of(new Problems.RenderProblem("The preview's folder " + work, null, e.userMessage(), e.hint())));
+    }
+  }
+
+  /** Renders into {@code dir}, each page staged there as it is made; nothing is moved into place unless all rendered. */
+  private Snapshot make(Pipeline.Checked checked, List<Diagnostic> warnings, Path templates, Renderer renderer, OutputDir dir, List<String> updated) throws RenderException {
+    Renderer.Result result = renderer.render(Manifest.read(work), work, false, (name, bytes) -> dir.stage(name, bytes).temp());
     if (!result.ok()) {
       List<Problems.RenderProblem> problems = new ArrayList<>();
       for (Renderer.Problem p : result.problems()) {
@@ -78,37 +87,30 @@ final class SiteBuilder {
     } catch (RenderException e) {
       return new Snapshot.Broken(warnings, List.of(new Problems.RenderProblem("The list of documents", "index.ftlx", e.userMessage(), e.hint())));
     }
-    try (OutputDir dir = OutputDir.open(work)) {
-      for (Renderer.Rendered r : result.files()) {
-        dir.stage(r.fileName(), r.bytes());
-      }
-      // as reap render does: the whole run's key, so that a save that changes no byte anything
-      // reads (a save without edits, or a fix back to what was last shown) skips every template
-      dir.stage("index.html", index);
-      if (renderer.wholeRun()) {
-        result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(work), Map.of("index.html", Manifest.fingerprint(index))));
-      }
-      dir.stageOwn(Manifest.FILE, result.manifest().bytes());
-      dir.commitAll();
-    } catch (RenderException e) {
-      return new Snapshot.Broken(warnings, List.of(new Problems.RenderProblem("The preview's folder " + work, null, e.userMessage(), e.hint())));
+    // as reap render does: the whole run's key, so that a save that changes no byte anything
+    // reads (a save without edits, or a fix back to what was last shown) skips every template
+    dir.stage("index.html", index);
+    if (renderer.wholeRun()) {
+      result.manifest().put(Manifest.RUN, new Manifest.Entry(renderer.runKey(work), Map.of("index.html", Manifest.fingerprint(index))));
     }
+    dir.stageOwn(Manifest.FILE, result.manifest().bytes());
+    dir.commitAll();
     Map<String, Renderer.Job> byName = new LinkedHashMap<>();
     Map<String, byte[]> pages = new LinkedHashMap<>();
     Map<String, String> keys = new LinkedHashMap<>();
-    Map<String, byte[]> fresh = new LinkedHashMap<>();
-    result.files().forEach(r -> fresh.put(r.fileName(), r.bytes()));
+    Set<String> fresh = new java.util.HashSet<>();
+    result.files().forEach(r -> fresh.add(r.fileName()));
     for (Renderer.Job j : jobs) {
       String file = j.name() + ".html";
-      byte[] bytes = fresh.get(file);
-      if (bytes != null) {
+      if (fresh.contains(file)) {
         updated.add(j.name());
-      } else {
-        try {
-          bytes = Files.readAllBytes(work.resolve(file));
-        } catch (IOException e) {
-          return new Snapshot.Broken(warnings, List.of(new Problems.RenderProblem(j.name(), null, "the preview could not read back " + work.resolve(file) + " (" + e.getMessage() + ")", "save again to retry")));
-        }
+      }
+      byte[] bytes;
+      try {
+        // the pages made now were staged and moved into place above: read back like the others
+        bytes = Files.readAllBytes(work.resolve(file));
+      } catch (IOException e) {
+        return new Snapshot.Broken(warnings, List.of(new Problems.RenderProblem(j.name(), null, "the preview could not read back " + work.resolve(file) + " (" + e.getMessage() + ")", "save again to retry")));
       }
       byName.put(j.name(), j);
       pages.put(j.name(), bytes);

@@ -23,8 +23,10 @@ import org.reap.render.view.Page;
 import org.reap.render.view.View;
 
 /**
- * Renders every document of a valid repository: model → FreeMarker → XHTML → PDF and HTML. Every
- * document is rendered before anything is written; if any fails, nothing is written.
+ * Renders every document of a valid repository: model → FreeMarker → XHTML → PDF and HTML. Each
+ * finished file goes to a {@link Sink} at once (reap render stages it in out/ under a temp name) and
+ * its bytes are dropped, so memory does not grow with the number of documents; the caller moves the
+ * staged files into place only when every document rendered, so if any fails, nothing is written.
  */
 public final class Renderer {
   public enum Format {
@@ -84,8 +86,32 @@ public final class Renderer {
     }
   }
 
-  /** A file ready to be written. */
-  public record Rendered(String fileName, byte[] bytes, Job job) {}
+  /**
+   * Where each finished file goes the moment it is made, so that a run holds no document's bytes
+   * once it is rendered: reap render stages it in out/ under a temp name ({@code OutputDir.stage}),
+   * to be moved into place when the whole run succeeded. May be called from several render threads
+   * at once.
+   */
+  @FunctionalInterface
+  public interface Sink {
+    /** Keeps {@code bytes} as the file {@code fileName}; returns where they can be read back until the run ends. */
+    Path put(String fileName, byte[] bytes) throws RenderException;
+  }
+
+  /**
+   * A file made: its name, where it waits ({@code staged}: a temp file in out/ until the caller
+   * commits or discards the run), its size, and its job. Its bytes are not held in memory.
+   */
+  public record Rendered(String fileName, Path staged, long size, Job job) {
+    /** The file's bytes, read back from where it is staged (before the run is committed or discarded). */
+    public byte[] bytes() {
+      try {
+        return java.nio.file.Files.readAllBytes(staged);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read back the staged " + fileName + " at " + staged, e);
+      }
+    }
+  }
 
   /** A document that could not be rendered. */
   public record Problem(Job job, RenderException error) {}
@@ -250,16 +276,50 @@ public final class Renderer {
     return v;
   }
 
-  /** Renders every job; writes nothing. */
+  /**
+   * Renders every job into a temporary folder of its own (removed when the JVM exits), for tests
+   * and tools that read the files back with {@link Rendered#bytes()}; writes nothing else.
+   */
   public Result render() {
-    return render(Manifest.empty(), null, true);
+    try {
+      return render(Manifest.empty(), null, true, temporarySink());
+    } catch (RenderException e) {
+      throw new IllegalStateException("cannot write to the temporary folder: " + e.userMessage(), e);
+    }
+  }
+
+  /** A sink into a fresh temporary folder; its files are deleted when the JVM exits. */
+  static Sink temporarySink() {
+    java.io.File dir;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("reap-render-").toFile();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot make a temporary folder", e);
+    }
+    dir.deleteOnExit(); // files registered later are deleted first
+    return (name, bytes) -> {
+      Path p = dir.toPath().resolve(name);
+      try {
+        java.nio.file.Files.write(p, bytes);
+      } catch (java.io.IOException e) {
+        throw new RenderException("Could not write " + p + " (" + e.getMessage() + ").", null, e);
+      }
+      p.toFile().deleteOnExit();
+      return p;
+    };
   }
 
   /**
-   * Renders the jobs whose inputs changed since {@code previous} (all of them when {@code force});
-   * writes nothing. {@code outDir} is where the previous files are checked.
+   * Renders the jobs whose inputs changed since {@code previous} (all of them when {@code force}),
+   * handing each file to {@code sink} as soon as it is made. {@code outDir} is where the previous
+   * files are checked.
+   *
+   * @throws RenderException if the sink could not take a file (out/ cannot be written, the disk is
+   *     full): the documents not begun by then are not rendered. A document that cannot be rendered
+   *     is not thrown but reported in {@link Result#problems()}; in both cases the caller discards
+   *     what was staged.
    */
-  public Result render(Manifest previous, Path outDir, boolean force) {
+  public Result render(Manifest previous, Path outDir, boolean force, Sink sink) throws RenderException {
     List<Job> all = jobs();
     if (cache.unchanged(previous, outDir, force)) {
       progress.accept(all.size(), all.size());
@@ -268,9 +328,20 @@ public final class Renderer {
     Outcome[] outcomes = new Outcome[all.size()];
     Object progressLock = new Object();
     int[] done = {0};
+    java.util.concurrent.atomic.AtomicReference<RenderException> sinkFailed = new java.util.concurrent.atomic.AtomicReference<>();
     progress.accept(0, all.size());
     java.util.function.IntConsumer one = i -> {
-      outcomes[i] = render(all.get(i), previous, outDir, force);
+      if (sinkFailed.get() != null) {
+        outcomes[i] = new Outcome(all.get(i), List.of(), null, false, null);
+        return;
+      }
+      try {
+        outcomes[i] = render(all.get(i), previous, outDir, force, sink);
+      } catch (SinkFailed e) {
+        sinkFailed.compareAndSet(null, e.cause);
+        outcomes[i] = new Outcome(all.get(i), List.of(), null, false, null);
+        return;
+      }
       synchronized (progressLock) {
         progress.accept(++done[0], all.size());
       }
@@ -305,6 +376,9 @@ public final class Renderer {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("rendering was interrupted", e);
       }
+    }
+    if (sinkFailed.get() != null) {
+      throw sinkFailed.get();
     }
     List<Rendered> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
@@ -341,7 +415,26 @@ public final class Renderer {
   /** What became of one job: its files and manifest entry, or that it was unchanged, or its problem. */
   private record Outcome(Job job, List<Rendered> files, Manifest.Entry entry, boolean skipped, Problem problem) {}
 
-  private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
+  /** The sink could not take a file: the whole run stops (unlike one document's problem). */
+  private static final class SinkFailed extends RuntimeException {
+    final RenderException cause;
+
+    SinkFailed(RenderException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.cause = cause;
+    }
+  }
+
+  /** Hands a finished file to the sink; the caller drops its bytes right after. */
+  private static Rendered put(Sink sink, String fileName, byte[] bytes, Job job) {
+    try {
+      return new Rendered(fileName, sink.put(fileName, bytes), bytes.length, job);
+    } catch (RenderException e) {
+      throw new SinkFailed(e);
+    }
+  }
+
+  private Outcome render(Job job, Manifest previous, Path outDir, boolean force, Sink sink) {
     try {
       String xhtml = fill(job);
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
@@ -353,13 +446,13 @@ public final class Renderer {
       Map<String, String> hashes = new LinkedHashMap<>();
       if (options.formats().contains(Format.PDF)) {
         byte[] bytes = pdf.render(CjkText.wrap(xhtml), meta);
-        files.add(new Rendered(job.name() + ".pdf", bytes, job));
         hashes.put(job.name() + ".pdf", Manifest.fingerprint(bytes));
+        files.add(put(sink, job.name() + ".pdf", bytes, job));
       }
       if (options.formats().contains(Format.HTML)) {
         byte[] bytes = html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
-        files.add(new Rendered(job.name() + ".html", bytes, job));
         hashes.put(job.name() + ".html", Manifest.fingerprint(bytes));
+        files.add(put(sink, job.name() + ".html", bytes, job));
       }
       return new Outcome(job, files, new Manifest.Entry(key, hashes), false, null);
     } catch (RenderException e) {

@@ -43,9 +43,11 @@ import org.reap.render.RenderException;
  *       in one atomic step: readers see the old file or the new one, never half of one; on failure
  *       the old file is untouched.</li>
  *   <li>{@link #stage} and {@link #commitAll} let a caller render everything first and move the
- *       files into place only when all succeeded, so a failed run changes nothing.</li>
+ *       files into place only when all succeeded, so a failed run changes nothing. A file is
+ *       staged as soon as it is made, so the run need not keep its bytes in memory.</li>
  * </ul>
- * Not thread-safe: one run, one thread.
+ * One run, one thread, except {@link #stage}, which the render threads may call at once (each
+ * writes its own temp file).
  */
 public final class OutputDir implements AutoCloseable {
     /** The dot-folder inside the output folder that holds reap's own files, not published ones. */
@@ -68,7 +70,7 @@ public final class OutputDir implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Map<String, Staged> staged = new LinkedHashMap<>();
-    private boolean closed;
+    private volatile boolean closed;
     /** Whether open() made the folder (then close() removes it if nothing was committed). */
     private boolean created;
     private boolean committed;
@@ -98,6 +100,11 @@ public final class OutputDir implements AutoCloseable {
         /** Where the file will be after commit. */
         public Path target() {
             return target;
+        }
+
+        /** The temp file that holds it until {@link #commitAll} moves it, or {@link #discardAll} deletes it. */
+        public Path temp() {
+            return temp;
         }
     }
 
@@ -261,7 +268,10 @@ public final class OutputDir implements AutoCloseable {
         syncDir();
     }
 
-    /** Writes a file under a temp name; it replaces {@code name} only at {@link #commitAll}. */
+    /**
+     * Writes a file under a temp name; it replaces {@code name} only at {@link #commitAll}. Safe to
+     * call from several threads at once.
+     */
     public Staged stage(String name, byte[] bytes) throws RenderException {
         checkOpen();
         return stage(name, resolve(name), dir, bytes);
@@ -280,7 +290,15 @@ public final class OutputDir implements AutoCloseable {
     private Staged stage(String name, Path target, Path folder, byte[] bytes) throws RenderException {
         Path temp = writeTemp(folder, target.getFileName().toString(), out -> out.write(bytes));
         Staged s = new Staged(name, target, temp);
-        Staged previous = staged.put(name, s);
+        Staged previous;
+        synchronized (staged) {
+            if (closed) {
+                // closed while this thread was writing: nothing will commit it
+                deleteQuietly(temp);
+                checkOpen();
+            }
+            previous = staged.put(name, s);
+        }
         if (previous != null) {
             deleteQuietly(previous.temp);
         }
@@ -296,8 +314,11 @@ public final class OutputDir implements AutoCloseable {
     public List<Path> commitAll() throws RenderException {
         checkOpen();
         List<Path> done = new ArrayList<>();
-        List<Staged> todo = new ArrayList<>(staged.values());
-        staged.clear();
+        List<Staged> todo;
+        synchronized (staged) {
+            todo = new ArrayList<>(staged.values());
+            staged.clear();
+        }
         for (int i = 0; i < todo.size(); i++) {
             Staged s = todo.get(i);
             try {
@@ -328,17 +349,21 @@ public final class OutputDir implements AutoCloseable {
 
     /** Deletes every staged file that was not committed. */
     public void discardAll() {
-        staged.values().forEach(s -> deleteQuietly(s.temp));
-        staged.clear();
+        synchronized (staged) {
+            staged.values().forEach(s -> deleteQuietly(s.temp));
+            staged.clear();
+        }
     }
 
     /** Discards uncommitted staged files and releases the lock. */
     @Override
     public void close() {
-        if (closed) {
-            return;
+        synchronized (staged) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-        closed = true;
         discardAll();
         try {
             lock.release();
