@@ -109,7 +109,7 @@ for c in $CASES; do
     many)
       gen $((498 * 20)) "$WORK/mem-docs-500" --files 498
       only=$(cd "$WORK/mem-docs-500" && ls milestones-*.yaml | sed 's/milestones-\(.*\)\.yaml/bench-milestones-\1/' | paste -sd, -)
-      measure "(a2) the 498 timelines of (a) alone, pdf+html" many "$WORK/mem-docs-500" --as-of 2024-10-29 --only "$only"
+      measure "(a2) the 498 timelines of (a), pdf+html" many "$WORK/mem-docs-500" --as-of 2024-10-29 --only "$only"
       ;;
     timelines)
       gen 100000 "$WORK/mem-tl-20x5000"
