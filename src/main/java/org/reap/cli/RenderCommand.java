@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.reap.Pipeline;
+import org.reap.diagnostic.Diagnostic;
 import org.reap.diagnostic.DiagnosticPrinter;
+import org.reap.source.Span;
 import org.reap.render.RenderException;
 import org.reap.render.Manifest;
 import org.reap.render.Renderer;
@@ -68,6 +70,9 @@ public final class RenderCommand implements Callable<Integer> {
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Render N documents at once (default: one per core, at most 4; 1 renders one after another). The files are the same either way.")
   Integer jobs;
 
+  @Option(names = "--problems", defaultValue = "text", paramLabel = "FORMAT", description = "How problems are printed: text (default), json, or github (workflow annotations).")
+  DiagnosticPrinter.Format problems;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -101,13 +106,15 @@ public final class RenderCommand implements Callable<Integer> {
     AsOfOption.AsOf date = asOf.resolve(spec.commandLine(), root.cwd, opts);
     Pipeline.Checked checked = Pipeline.check(opts);
     if (!checked.ok()) {
-      DiagnosticPrinter.print(checked.diagnostics(), DiagnosticPrinter.Format.TEXT, err);
-      err.println(Summary.line(checked));
+      print(checked.diagnostics(), err);
+      if (problems == DiagnosticPrinter.Format.TEXT) {
+        err.println(Summary.line(checked));
+      }
       err.println("reap: nothing was rendered: fix the errors above first (reap validate shows them too).");
       return ExitCodes.INVALID;
     }
     if (!checked.diagnostics().isEmpty()) {
-      DiagnosticPrinter.print(checked.diagnostics(), DiagnosticPrinter.Format.TEXT, err);
+      print(checked.diagnostics(), err);
     }
     if (date.note() != null) {
       err.println("reap: " + date.note());
@@ -191,12 +198,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
     if (!result.ok()) {
       dir.discardAll();
-      for (Renderer.Problem p : result.problems()) {
-        err.println(p.job().source().file().displayPath() + ": error[render]: " + p.error().userMessage());
-        if (p.error().hint() != null) {
-          err.println("    hint: " + p.error().hint());
-        }
-      }
+      print(result.problems().stream().map(RenderCommand::diagnostic).toList(), err);
       err.println("reap: nothing was written: " + Summary.plural(result.problems().size(), "document") + " could not be rendered.");
       return ExitCodes.INVALID;
     }
@@ -289,4 +291,20 @@ public final class RenderCommand implements Callable<Integer> {
     return org.reap.render.TemplateEngine.defaultFolder(repoRoot);
   }
 
+
+  /** A document that could not be rendered, as a finding of the rule "render", at its file. */
+  static Diagnostic diagnostic(Renderer.Problem p) {
+    return Diagnostic.error("render", Span.ofFile(p.job().source().file()), p.error().userMessage(), p.error().hint());
+  }
+
+  /** Findings in the chosen format: text on the error stream; json and github on the standard output. */
+  private void print(List<Diagnostic> d, PrintWriter err) {
+    if (problems == DiagnosticPrinter.Format.TEXT) {
+      DiagnosticPrinter.print(d, problems, err);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      DiagnosticPrinter.print(d, problems, out);
+      out.flush();
+    }
+  }
 }

@@ -230,10 +230,11 @@ public final class Renderer {
       case "plan" -> () -> views.plan(shown);
       case "progress" -> () -> views.progress(shown, name);
       case "outcome-matrix" -> () -> views.outcomeMatrixPage(shown);
-      case "findings" -> () -> views.simple(shown);
       case "equity-analysis" -> () -> views.equityAnalysis(shown);
       case "indicators" -> () -> views.indicatorsPage(shown);
-      default -> throw new IllegalStateException("no view for the output " + o.id());
+      // any other kind (findings among them): the document as written, with what every page gets,
+      // so a new kind whose template needs nothing computed adds no Java here
+      default -> () -> views.simple(shown);
     };
   }
 

@@ -41,7 +41,8 @@ class BreakdownRenderTest {
   }
 
   static Indicator indicatorView(String id) {
-    Views v = new Views(repo, new Labels(java.util.Locale.ENGLISH), RenderTest.AS_OF, "reap test");
+    Labels labels = new Labels(java.util.Locale.ENGLISH);
+    IndicatorViews v = new IndicatorViews(new ModelBuilder(labels), labels);
     Document d = repo.ofKind("indicators").get(0);
     for (Node n : d.root().list("indicators")) {
       if (id.equals(((Node.Obj) n).string("id"))) {

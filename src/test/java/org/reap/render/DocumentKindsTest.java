@@ -81,8 +81,10 @@ class DocumentKindsTest {
         assertThatCode(() -> Renderer.view(o, null, null, "x", null)).as(o.id()).doesNotThrowAnyException();
       }
     }
+    // a kind with no view of its own gets the document as written (Views.simple), so adding one
+    // needs its schema, its DocumentKinds entry, its template and its labels, and no Java besides
     DocumentKinds.Output unknown = new DocumentKinds.Output("nothing", "nothing.ftlx", "", "kind.plan", null, DocumentKinds.MadeBy.RENDER, "");
-    assertThatCode(() -> Renderer.view(unknown, null, null, "x", null)).isInstanceOf(IllegalStateException.class);
+    assertThat(Renderer.view(unknown, null, null, "x", null)).isNotNull();
   }
 
   @Test
