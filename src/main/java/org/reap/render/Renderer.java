@@ -223,7 +223,12 @@ public final class Renderer {
    * document's own language is marked with that language (see {@link FallbackText}).
    */
   private String fill(Job job) throws RenderException {
-    String xhtml = ListMarkers.apply(templates.get().render(job.template(), job.model().get(), Labels.of(job.language())));
+    return fill(job, job.model().get());
+  }
+
+  /** As {@link #fill(Job)} with the view {@code model} (one slice of the job's). */
+  private String fill(Job job, View model) throws RenderException {
+    String xhtml = ListMarkers.apply(templates.get().render(job.template(), model, Labels.of(job.language())));
     if (!job.isTranslation()) {
       return xhtml;
     }
@@ -235,7 +240,41 @@ public final class Renderer {
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
     String xhtml = fill(job);
-    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
+    return pdf(job, xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
+  }
+
+  private int sliceRows = Integer.getInteger("reap.slice.rows", TimelineSlices.DEFAULT_ROWS);
+
+  /** Timelines longer than {@code n} rows are laid out in slices (default: the property reap.slice.rows, else 1,500). */
+  Renderer sliceRows(int n) {
+    this.sliceRows = Math.max(1, n);
+    return this;
+  }
+
+  /**
+   * The PDF of a job whose XHTML is {@code xhtml}: a timeline longer than {@link #sliceRows} rows in
+   * slices, rendered on up to {@link #threads} threads and joined ({@link TimelineSlices}); anything
+   * else whole. Slices need reap's own timeline and layout templates (a city's own do not know them).
+   */
+  private byte[] pdf(Job job, String xhtml, PdfMeta meta) throws RenderException {
+    List<View> slices = null;
+    String stamp = null;
+    if (job.template().equals("timeline.ftlx") && !overridden("timeline.ftlx") && !overridden("lib/layout.ftlx")) {
+      stamp = Labels.of(job.language()).get("page.x-of-y");
+      if (org.reap.render.packet.SliceJoiner.canStamp(stamp)) {
+        slices = TimelineSlices.split(job.model().get(), sliceRows);
+      }
+    }
+    if (slices == null) {
+      return pdf.render(CjkText.wrap(xhtml), meta);
+    }
+    return TimelineSlices.render(slices, v -> pdf.render(CjkText.wrap(fill(job, v)), meta), threads, stamp);
+  }
+
+  /** Whether the user's templates folder has its own {@code name}. */
+  private boolean overridden(String name) {
+    Path user = templates.get().userTemplates();
+    return user != null && java.nio.file.Files.exists(user.resolve(name));
   }
 
   /** A PDF from any template and data (packet cover sheets). */
@@ -352,7 +391,7 @@ public final class Renderer {
       List<Rendered> files = new ArrayList<>();
       Map<String, String> hashes = new LinkedHashMap<>();
       if (options.formats().contains(Format.PDF)) {
-        byte[] bytes = pdf.render(CjkText.wrap(xhtml), meta);
+        byte[] bytes = pdf(job, xhtml, meta);
         files.add(new Rendered(job.name() + ".pdf", bytes, job));
         hashes.put(job.name() + ".pdf", Manifest.fingerprint(bytes));
       }

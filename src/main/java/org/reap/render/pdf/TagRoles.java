@@ -32,6 +32,12 @@ final class TagRoles {
     /** Marks decoration: content under such an element is an artifact. */
     static final String ARTIFACT = "#artifact";
 
+    /**
+     * Marks the header rows of a table continued from an earlier slice of a long document: painted
+     * as on any page, but artifacts, since the joined PDF's table has its header once.
+     */
+    static final String CONTINUED = "data-reap-continued";
+
     private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
             "dt", "fieldset", "figure", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
             "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul");
@@ -170,6 +176,9 @@ final class TagRoles {
             return ARTIFACT;
         }
         String n = name(e);
+        if (n.equals("thead") && e.hasAttribute(CONTINUED)) {
+            return ARTIFACT; // a later slice's copy of the header rows: the first slice's are the table's
+        }
         if (n.equals("div") && e.hasAttribute(KeepWithNext.ATTRIBUTE)) {
             return null; // a print-only wrapper: its content belongs to the parent
         }
