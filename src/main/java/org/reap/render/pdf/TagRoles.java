@@ -34,7 +34,8 @@ final class TagRoles {
 
     /**
      * Marks the header rows of a table continued from an earlier slice of a long document: painted
-     * as on any page, but artifacts, since the joined PDF's table has its header once.
+     * as on any page, but artifacts, since the joined PDF's table has its header once. On the
+     * body, the heading levels still open where the slice starts (see {@link #levelHeadings}).
      */
     static final String CONTINUED = "data-reap-continued";
 
@@ -69,11 +70,21 @@ final class TagRoles {
      * both (a title styled as a div, then h2s; an h1 followed by h3s). Levels are renumbered by
      * their place in the outline, so siblings stay siblings and children children: each heading
      * gets one more than the number of enclosing headings (those before it with a smaller level).
-     * A template whose headings already go h1, h2, h3... keeps its levels.
+     * A template whose headings already go h1, h2, h3... keeps its levels. A later slice of a long
+     * document names the levels of the headings still open where it starts in the body's {@link
+     * #CONTINUED} attribute ("1": under the document's h1), so its headings keep the levels they
+     * have in the whole document.
      */
     private void levelHeadings() {
         int[] open = new int[7];
         int depth = 0;
+        // a later slice of a long document: the headings of the slices before it that are still open
+        for (String t : body.getAttribute(CONTINUED).strip().split("\\s+")) {
+            if (t.length() == 1 && t.charAt(0) >= '1' && t.charAt(0) <= '6' && depth < open.length - 1
+                    && (depth == 0 || open[depth - 1] < t.charAt(0) - '0')) {
+                open[depth++] = t.charAt(0) - '0';
+            }
+        }
         Node n = body;
         while (n != null) {
             if (n instanceof Element e) {
