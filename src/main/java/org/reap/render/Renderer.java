@@ -266,7 +266,12 @@ public final class Renderer {
       }
     }
     if (slices == null) {
-      return pdf.render(CjkText.wrap(xhtml), meta);
+      long t = System.nanoTime();
+      byte[] b = pdf.render(CjkText.wrap(xhtml), meta);
+      if (Boolean.getBoolean("reap.slice.timing")) {
+        System.err.printf("%s whole %.2f s%n", job.name(), (System.nanoTime() - t) / 1e9);
+      }
+      return b;
     }
     return TimelineSlices.render(slices, v -> pdf.render(CjkText.wrap(fill(job, v)), meta), threads, stamp);
   }
@@ -382,7 +387,11 @@ public final class Renderer {
 
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
     try {
+      long tf = System.nanoTime();
       String xhtml = fill(job);
+      if (Boolean.getBoolean("reap.slice.timing")) {
+        System.err.printf("%s fill %.2f s%n", job.name(), (System.nanoTime() - tf) / 1e9);
+      }
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
       String key = cache.key(meta, xhtml);
       if (cache.upToDate(previous, outDir, force, job.name(), key)) {

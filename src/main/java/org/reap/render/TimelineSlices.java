@@ -92,6 +92,7 @@ final class TimelineSlices {
 
   /** The slices rendered (at the same time on up to {@code threads} threads) and joined. */
   static byte[] render(List<View> slices, SlicePdf render, int threads, String stampPattern) throws RenderException {
+    long t0 = System.nanoTime();
     byte[][] pdfs = new byte[slices.size()][];
     int n = Math.min(threads, slices.size());
     if (n <= 1) {
@@ -128,6 +129,20 @@ final class TimelineSlices {
         throw new IllegalStateException("rendering was interrupted", e);
       }
     }
-    return SliceJoiner.join(List.of(pdfs), stampPattern, STAMP_RIGHT, STAMP_BASELINE);
+    long t1 = System.nanoTime();
+    if (System.getProperty("reap.slice.dump") != null) {
+      try {
+        for (int i = 0; i < pdfs.length; i++) {
+          java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("reap.slice.dump") + i + ".pdf"), pdfs[i]);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    byte[] joined = SliceJoiner.join(List.of(pdfs), stampPattern, STAMP_RIGHT, STAMP_BASELINE);
+    if (Boolean.getBoolean("reap.slice.timing")) {
+      System.err.printf("slices %d render %.2f s join %.2f s%n", slices.size(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+    }
+    return joined;
   }
 }

@@ -22,6 +22,7 @@ import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.PdfString;
 import org.openpdf.text.pdf.PdfWriter;
+import org.openpdf.text.pdf.RandomAccessFileOrArray;
 import org.openpdf.text.pdf.SimpleBookmark;
 import org.reap.render.RenderException;
 import org.reap.render.pdf.ArchivalMetadata;
@@ -77,17 +78,22 @@ public final class SliceJoiner {
     try {
       byte[] digest = digest(slices, stampPattern, right, baseline);
       BaseFont font = PacketAssembler.font(digest);
+      // page counts, info and catalog from partial readers (trailer and what is asked for only):
+      // reading a slice whole takes most of the join's time, so each is read whole once, below
       int total = 0;
       for (byte[] s : slices) {
-        total += PacketAssembler.pages(s);
+        PdfReader r = partial(s);
+        total += r.getNumberOfPages();
+        r.close();
       }
-      PdfReader firstReader = new PdfReader(slices.get(0));
+      PdfReader firstReader = partial(slices.get(0));
       PdfDictionary firstInfo = firstReader.getTrailer().getAsDict(PdfName.INFO);
       PdfDictionary firstCatalog = firstReader.getCatalog();
       ByteArrayOutputStream out = new ByteArrayOutputStream(slices.stream().mapToInt(b -> b.length).sum() + 64 * 1024);
       Document doc = new Document();
       TaggedCopy copy = new TaggedCopy(doc, out);
       copy.setPdfVersion(PdfWriter.VERSION_1_7);
+      copy.setFullCompression(); // object streams, as the slices have: a structure tree is many small objects
       int prefs = PdfWriter.DisplayDocTitle;
       if (PdfName.USEOUTLINES.equals(firstCatalog.getAsName(PdfName.PAGEMODE))) {
         prefs |= PdfWriter.PageModeUseOutlines;
@@ -173,6 +179,10 @@ public final class SliceJoiner {
     } catch (IOException | RuntimeException e) {
       throw new RenderException("the slices of a long document could not be joined: " + e.getMessage(), null, e);
     }
+  }
+
+  private static PdfReader partial(byte[] pdf) throws IOException {
+    return new PdfReader(new RandomAccessFileOrArray(pdf), null);
   }
 
   private static byte[] digest(List<byte[]> slices, String stampPattern, float right, float baseline) {
