@@ -90,29 +90,35 @@ final class TimelineSlices {
     return out;
   }
 
-  /** The slices rendered (at the same time on up to {@code threads} threads) and joined. */
+  /**
+   * The slices rendered (at the same time on up to {@code threads} threads) and joined, each as
+   * soon as it and those before it are ready: joining overlaps rendering.
+   */
   static byte[] render(List<View> slices, SlicePdf render, int threads, String stampPattern) throws RenderException {
     long t0 = System.nanoTime();
-    byte[][] pdfs = new byte[slices.size()][];
+    long[] waited = {0};
+    SliceJoiner joiner = new SliceJoiner(stampPattern, STAMP_RIGHT, STAMP_BASELINE);
     int n = Math.min(threads, slices.size());
     if (n <= 1) {
-      for (int i = 0; i < slices.size(); i++) {
-        pdfs[i] = render.pdf(slices.get(i));
+      for (View v : slices) {
+        joiner.add(render.pdf(v));
       }
     } else {
       AtomicInteger names = new AtomicInteger();
       List<Future<byte[]>> futures = new ArrayList<>();
-      try (ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "reap-slice-" + names.incrementAndGet()))) {
+      ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "reap-slice-" + names.incrementAndGet()));
+      try {
         for (View v : slices) {
           futures.add(pool.submit(() -> render.pdf(v)));
         }
         for (int i = 0; i < futures.size(); i++) {
-          pdfs[i] = futures.get(i).get();
+          long w = System.nanoTime();
+          byte[] pdf = futures.get(i).get();
+          waited[0] += System.nanoTime() - w;
+          futures.set(i, null); // its bytes are the joiner's now
+          joiner.add(pdf);
         }
       } catch (ExecutionException e) {
-        for (Future<byte[]> f : futures) {
-          f.cancel(true);
-        }
         Throwable c = e.getCause();
         if (c instanceof RenderException r) {
           throw r;
@@ -127,21 +133,19 @@ final class TimelineSlices {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("rendering was interrupted", e);
+      } finally {
+        for (Future<byte[]> f : futures) {
+          if (f != null) {
+            f.cancel(true);
+          }
+        }
+        pool.shutdown();
       }
     }
     long t1 = System.nanoTime();
-    if (System.getProperty("reap.slice.dump") != null) {
-      try {
-        for (int i = 0; i < pdfs.length; i++) {
-          java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("reap.slice.dump") + i + ".pdf"), pdfs[i]);
-        }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-    byte[] joined = SliceJoiner.join(List.of(pdfs), stampPattern, STAMP_RIGHT, STAMP_BASELINE);
+    byte[] joined = joiner.finish();
     if (Boolean.getBoolean("reap.slice.timing")) {
-      System.err.printf("slices %d render %.2f s join %.2f s%n", slices.size(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+      System.err.printf("slices %d: rendered and joined %.2f s (%.2f s waiting for slices), finish %.2f s%n", slices.size(), (t1 - t0) / 1e9, waited[0] / 1e9, (System.nanoTime() - t1) / 1e9);
     }
     return joined;
   }
