@@ -239,8 +239,9 @@ public final class Renderer {
 
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
-    String xhtml = fill(job);
-    return pdf(job, xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
+    View model = job.model().get();
+    String xhtml = fill(job, model);
+    return pdf(job, model, xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
   }
 
   private int sliceRows = Integer.getInteger("reap.slice.rows", TimelineSlices.DEFAULT_ROWS);
@@ -252,17 +253,17 @@ public final class Renderer {
   }
 
   /**
-   * The PDF of a job whose XHTML is {@code xhtml}: a timeline longer than {@link #sliceRows} rows in
+   * The PDF of a job whose view is {@code model} and XHTML {@code xhtml}: a timeline longer than {@link #sliceRows} rows in
    * slices, rendered on up to {@link #threads} threads and joined ({@link TimelineSlices}); anything
    * else whole. Slices need reap's own timeline and layout templates (a city's own do not know them).
    */
-  private byte[] pdf(Job job, String xhtml, PdfMeta meta) throws RenderException {
+  private byte[] pdf(Job job, View model, String xhtml, PdfMeta meta) throws RenderException {
     List<View> slices = null;
     String stamp = null;
     if (job.template().equals("timeline.ftlx") && !overridden("timeline.ftlx") && !overridden("lib/layout.ftlx")) {
       stamp = Labels.of(job.language()).get("page.x-of-y");
       if (org.reap.render.packet.SliceJoiner.canStamp(stamp)) {
-        slices = TimelineSlices.split(job.model().get(), sliceRows);
+        slices = TimelineSlices.split(model, sliceRows);
       }
     }
     if (slices == null) {
@@ -388,7 +389,8 @@ public final class Renderer {
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
     try {
       long tf = System.nanoTime();
-      String xhtml = fill(job);
+      View model = job.model().get();
+      String xhtml = fill(job, model);
       if (Boolean.getBoolean("reap.slice.timing")) {
         System.err.printf("%s fill %.2f s%n", job.name(), (System.nanoTime() - tf) / 1e9);
       }
@@ -400,7 +402,7 @@ public final class Renderer {
       List<Rendered> files = new ArrayList<>();
       Map<String, String> hashes = new LinkedHashMap<>();
       if (options.formats().contains(Format.PDF)) {
-        byte[] bytes = pdf(job, xhtml, meta);
+        byte[] bytes = pdf(job, model, xhtml, meta);
         files.add(new Rendered(job.name() + ".pdf", bytes, job));
         hashes.put(job.name() + ".pdf", Manifest.fingerprint(bytes));
       }
