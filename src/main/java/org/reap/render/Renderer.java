@@ -253,9 +253,9 @@ public final class Renderer {
   }
 
   /**
-   * The PDF of a job whose view is {@code model} and XHTML {@code xhtml}: a timeline longer than {@link #sliceRows} rows in
-   * slices, rendered on up to {@link #threads} threads and joined ({@link TimelineSlices}); anything
-   * else whole. Slices need reap's own timeline and layout templates (a city's own do not know them).
+   * The PDF of a job whose view is {@code model} and XHTML {@code xhtml}: a timeline longer than
+   * {@link #sliceRows} rows in slices, rendered on up to {@link #threads} threads and joined
+   * ({@link TimelineSlices}); anything else whole. Slices need reap's own timeline and layout templates (a city's own do not know them).
    */
   private byte[] pdf(Job job, View model, String xhtml, PdfMeta meta) throws RenderException {
     List<View> slices = null;
@@ -267,12 +267,7 @@ public final class Renderer {
       }
     }
     if (slices == null) {
-      long t = System.nanoTime();
-      byte[] b = pdf.render(CjkText.wrap(xhtml), meta);
-      if (Boolean.getBoolean("reap.slice.timing")) {
-        System.err.printf("%s whole %.2f s%n", job.name(), (System.nanoTime() - t) / 1e9);
-      }
-      return b;
+      return pdf.render(CjkText.wrap(xhtml), meta);
     }
     return TimelineSlices.render(slices, v -> pdf.render(CjkText.wrap(fill(job, v)), meta), threads, stamp);
   }
@@ -388,12 +383,8 @@ public final class Renderer {
 
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force) {
     try {
-      long tf = System.nanoTime();
       View model = job.model().get();
       String xhtml = fill(job, model);
-      if (Boolean.getBoolean("reap.slice.timing")) {
-        System.err.printf("%s fill %.2f s%n", job.name(), (System.nanoTime() - tf) / 1e9);
-      }
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
       String key = cache.key(meta, xhtml);
       if (cache.upToDate(previous, outDir, force, job.name(), key)) {

@@ -95,8 +95,6 @@ final class TimelineSlices {
    * soon as it and those before it are ready: joining overlaps rendering.
    */
   static byte[] render(List<View> slices, SlicePdf render, int threads, String stampPattern) throws RenderException {
-    long t0 = System.nanoTime();
-    long[] waited = {0};
     SliceJoiner joiner = new SliceJoiner(stampPattern, STAMP_RIGHT, STAMP_BASELINE);
     int n = Math.min(threads, slices.size());
     if (n <= 1) {
@@ -112,9 +110,7 @@ final class TimelineSlices {
           futures.add(pool.submit(() -> render.pdf(v)));
         }
         for (int i = 0; i < futures.size(); i++) {
-          long w = System.nanoTime();
           byte[] pdf = futures.get(i).get();
-          waited[0] += System.nanoTime() - w;
           futures.set(i, null); // its bytes are the joiner's now
           joiner.add(pdf);
         }
@@ -142,11 +138,6 @@ final class TimelineSlices {
         pool.shutdown();
       }
     }
-    long t1 = System.nanoTime();
-    byte[] joined = joiner.finish();
-    if (Boolean.getBoolean("reap.slice.timing")) {
-      System.err.printf("slices %d: rendered and joined %.2f s (%.2f s waiting for slices), finish %.2f s%n", slices.size(), (t1 - t0) / 1e9, waited[0] / 1e9, (System.nanoTime() - t1) / 1e9);
-    }
-    return joined;
+    return joiner.finish();
   }
 }
