@@ -241,7 +241,7 @@ public final class Renderer {
   public byte[] pdf(Job job) throws RenderException {
     View model = job.model().get();
     String xhtml = fill(job, model);
-    return pdf(job, model, xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
+    return pdf(slices(job, model), xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
   }
 
   private int sliceRows = Integer.getInteger("reap.slice.rows", TimelineSlices.DEFAULT_ROWS);
@@ -252,24 +252,32 @@ public final class Renderer {
     return this;
   }
 
+  /** A job's PDF in slices: their views, with the label of the page numbers the join stamps. */
+  private record Slices(Job job, List<View> views, String stamp) {}
+
   /**
-   * The PDF of a job whose view is {@code model} and XHTML {@code xhtml}: a timeline longer than
-   * {@link #sliceRows} rows in slices, rendered on up to {@link #threads} threads and joined
-   * ({@link TimelineSlices}); anything else whole. Slices need reap's own timeline and layout templates (a city's own do not know them).
+   * The slices of a timeline longer than {@link #sliceRows} rows whose view is {@code model}; null
+   * for any other job, which renders whole. Slices need reap's own timeline and layout templates
+   * (a city's own do not know them) and a page-number label the join's font can stamp.
    */
-  private byte[] pdf(Job job, View model, String xhtml, PdfMeta meta) throws RenderException {
-    List<View> slices = null;
-    String stamp = null;
-    if (job.template().equals("timeline.ftlx") && !overridden("timeline.ftlx") && !overridden("lib/layout.ftlx")) {
-      stamp = Labels.of(job.language()).get("page.x-of-y");
-      if (org.reap.render.packet.SliceJoiner.canStamp(stamp)) {
-        slices = TimelineSlices.split(model, sliceRows);
-      }
+  private Slices slices(Job job, View model) {
+    if (!job.template().equals("timeline.ftlx") || overridden("timeline.ftlx") || overridden("lib/layout.ftlx")) {
+      return null;
     }
+    String stamp = Labels.of(job.language()).get("page.x-of-y");
+    List<View> views = org.reap.render.packet.SliceJoiner.canStamp(stamp) ? TimelineSlices.split(model, sliceRows) : null;
+    return views == null ? null : new Slices(job, views, stamp);
+  }
+
+  /**
+   * The PDF of XHTML {@code xhtml}, or of {@code slices} (when not null) rendered on up to {@link
+   * #threads} threads and joined ({@link TimelineSlices}).
+   */
+  private byte[] pdf(Slices slices, String xhtml, PdfMeta meta) throws RenderException {
     if (slices == null) {
       return pdf.render(CjkText.wrap(xhtml), meta);
     }
-    return TimelineSlices.render(slices, v -> pdf.render(CjkText.wrap(fill(job, v)), meta), threads, stamp);
+    return TimelineSlices.render(slices.views(), v -> pdf.render(CjkText.wrap(fill(slices.job(), v)), meta), threads, slices.stamp());
   }
 
   /** Whether the user's templates folder has its own {@code name}. */
@@ -385,6 +393,8 @@ public final class Renderer {
     try {
       View model = job.model().get();
       String xhtml = fill(job, model);
+      Slices slices = slices(job, model);
+      model = null; // the view is garbage now, unless slices hold its rows
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
       String key = cache.key(meta, xhtml);
       if (cache.upToDate(previous, outDir, force, job.name(), key)) {
@@ -393,7 +403,7 @@ public final class Renderer {
       List<Rendered> files = new ArrayList<>();
       Map<String, String> hashes = new LinkedHashMap<>();
       if (options.formats().contains(Format.PDF)) {
-        byte[] bytes = pdf(job, model, xhtml, meta);
+        byte[] bytes = pdf(slices, xhtml, meta);
         files.add(new Rendered(job.name() + ".pdf", bytes, job));
         hashes.put(job.name() + ".pdf", Manifest.fingerprint(bytes));
       }
