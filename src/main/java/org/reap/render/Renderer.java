@@ -396,7 +396,8 @@ public final class Renderer {
       Slices slices = slices(job, model);
       model = null; // the view is garbage now, unless slices hold its rows
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
-      String key = cache.key(meta, xhtml);
+      // a sliced PDF depends on where the slices are cut too
+      String key = cache.key(meta, slices == null ? xhtml : xhtml + "\u0000reap.slice.rows=" + sliceRows);
       if (cache.upToDate(previous, outDir, force, job.name(), key)) {
         return new Outcome(job, List.of(), previous.get(job.name()), true, null);
       }
