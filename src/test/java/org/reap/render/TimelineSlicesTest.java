@@ -179,4 +179,34 @@ class TimelineSlicesTest {
     assertThat(PdfInspect.catalog(sliced).get(org.openpdf.text.pdf.PdfName.LANG)).hasToString(PdfInspect.catalog(whole).get(org.openpdf.text.pdf.PdfName.LANG).toString());
     assertThat(PdfInspect.xmp(sliced)).contains("pdfuaid:part").contains("pdfaid:part");
   }
+
+  /** A translated copy is sliced too: its page numbers in its own words. */
+  @Test
+  void aTranslatedCopyIsSlicedWithItsOwnPageNumbers() {
+    Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
+    Renderer r = new Renderer(c.repository(), new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.of(Renderer.Format.PDF), null, Set.of(TIMELINE), null, List.of("es")))
+        .sliceRows(SLICE).threads(2);
+    Renderer.Result result = r.render();
+    assertThat(result.problems()).isEmpty();
+    byte[] es = result.files().stream().filter(f -> f.fileName().equals(TIMELINE + ".es.pdf")).findFirst().orElseThrow().bytes();
+    String[] pages = TaggedPdf.textWithArtifacts(es).split("\f");
+    for (int p = 1; p <= pages.length; p++) {
+      assertThat(pages[p - 1].replaceAll("\\s+", " ")).contains("Página " + p + " de " + pages.length).doesNotContain("Page ");
+    }
+    TaggedPdf.Elem s = TaggedPdf.structure(es);
+    assertThat(s.all("Document")).hasSize(1);
+    assertThat(s.all("Table").get(0).all("TR")).hasSize(rows + 1);
+  }
+
+  /** A city's own timeline template knows nothing of slices: such a timeline is rendered whole. */
+  @Test
+  void aCitysOwnTimelineTemplateIsRenderedWhole() throws IOException {
+    Path templates = dir.resolve("templates");
+    Files.createDirectories(templates);
+    Files.copy(Path.of("templates/timeline.ftlx"), templates.resolve("timeline.ftlx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
+    Renderer.Options o = new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.of(Renderer.Format.PDF), templates, Set.of(TIMELINE));
+    byte[] own = pdf(new Renderer(c.repository(), o).sliceRows(SLICE));
+    assertThat(own).isEqualTo(whole);
+  }
 }
