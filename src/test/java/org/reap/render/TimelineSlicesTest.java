@@ -209,4 +209,27 @@ class TimelineSlicesTest {
     byte[] own = pdf(new Renderer(c.repository(), o).sliceRows(SLICE));
     assertThat(own).isEqualTo(whole);
   }
+
+  /** Slices are cut between months only: together they are the months in order, each at most SLICE rows or one month. */
+  @Test
+  void slicesAreCutBetweenMonths() {
+    org.reap.render.view.Timeline all = (org.reap.render.view.Timeline) renderer().jobs().get(0).model().get();
+    List<org.reap.render.view.View> slices = TimelineSlices.split(all, SLICE);
+    assertThat(slices).hasSizeGreaterThan(1);
+    List<org.reap.render.view.Timeline.Month> months = new ArrayList<>();
+    int offset = 0;
+    for (int i = 0; i < slices.size(); i++) {
+      org.reap.render.view.Timeline.Slice s = (org.reap.render.view.Timeline.Slice) slices.get(i);
+      org.reap.render.view.Timeline t = (org.reap.render.view.Timeline) s.view();
+      assertThat(s.sliceFirst()).isEqualTo(i == 0);
+      assertThat(s.monthOffset()).isEqualTo(offset);
+      int n = t.months().stream().mapToInt(m -> m.rows().size()).sum();
+      assertThat(n <= SLICE || t.months().size() == 1).as("slice %d: %d rows", i, n).isTrue();
+      assertThat(t.gantt() != null).isEqualTo(i == slices.size() - 1 && all.gantt() != null);
+      months.addAll(t.months());
+      offset += t.months().size();
+    }
+    assertThat(months).containsExactlyElementsOf(all.months());
+    assertThat(TimelineSlices.split(all, rows)).isNull();
+  }
 }
