@@ -264,9 +264,9 @@ public final class Renderer {
     if (!job.template().equals("timeline.ftlx") || overridden("timeline.ftlx") || overridden("lib/layout.ftlx")) {
       return null;
     }
-    String stamp = Labels.of(job.language()).get("page.x-of-y");
-    List<View> views = org.reap.render.packet.SliceJoiner.canStamp(stamp) ? TimelineSlices.split(model, sliceRows) : null;
-    return views == null ? null : new Slices(job, views, stamp);
+    List<View> views = TimelineSlices.split(model, sliceRows);
+    String stamp = views == null ? null : Labels.of(job.language()).get("page.x-of-y");
+    return stamp == null || !org.reap.render.packet.SliceJoiner.canStamp(stamp) ? null : new Slices(job, views, stamp);
   }
 
   /**
