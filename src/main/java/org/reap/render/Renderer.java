@@ -250,7 +250,12 @@ public final class Renderer {
    * document's own language is marked with that language (see {@link FallbackText}).
    */
   private String fill(Job job) throws RenderException {
-    String xhtml = ListMarkers.apply(templates.get().render(job.template(), job.model().get(), Labels.of(job.language())));
+    return fill(job, job.model().get());
+  }
+
+  /** As {@link #fill(Job)} with the view {@code model} (one slice of the job's). */
+  private String fill(Job job, View model) throws RenderException {
+    String xhtml = ListMarkers.apply(templates.get().render(job.template(), model, Labels.of(job.language())));
     if (!job.isTranslation()) {
       return xhtml;
     }
@@ -261,8 +266,51 @@ public final class Renderer {
 
   /** The PDF of one job. */
   public byte[] pdf(Job job) throws RenderException {
-    String xhtml = fill(job);
-    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
+    View model = job.model().get();
+    String xhtml = fill(job, model);
+    return pdf(slices(job, model), xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
+  }
+
+  private int sliceRows = Integer.getInteger("reap.slice.rows", TimelineSlices.DEFAULT_ROWS);
+
+  /** Timelines longer than {@code n} rows are laid out in slices (default: the property reap.slice.rows, else 1,500). */
+  Renderer sliceRows(int n) {
+    this.sliceRows = Math.max(1, n);
+    return this;
+  }
+
+  /** A job's PDF in slices: their views, with the label of the page numbers the join stamps. */
+  private record Slices(Job job, List<View> views, String stamp) {}
+
+  /**
+   * The slices of a timeline longer than {@link #sliceRows} rows whose view is {@code model}; null
+   * for any other job, which renders whole. Slices need reap's own timeline and layout templates
+   * (a city's own do not know them) and a page-number label the join's font can stamp.
+   */
+  private Slices slices(Job job, View model) {
+    if (!job.template().equals("timeline.ftlx") || overridden("timeline.ftlx") || overridden("lib/layout.ftlx")) {
+      return null;
+    }
+    List<View> views = TimelineSlices.split(model, sliceRows);
+    String stamp = views == null ? null : Labels.of(job.language()).get("page.x-of-y");
+    return stamp == null || !org.reap.render.packet.SliceJoiner.canStamp(stamp) ? null : new Slices(job, views, stamp);
+  }
+
+  /**
+   * The PDF of XHTML {@code xhtml}, or of {@code slices} (when not null) rendered on up to {@link
+   * #threads} threads and joined ({@link TimelineSlices}).
+   */
+  private byte[] pdf(Slices slices, String xhtml, PdfMeta meta) throws RenderException {
+    if (slices == null) {
+      return pdf.render(CjkText.wrap(xhtml), meta);
+    }
+    return TimelineSlices.render(slices.views(), v -> pdf.render(CjkText.wrap(fill(slices.job(), v)), meta), threads, slices.stamp());
+  }
+
+  /** Whether the user's templates folder has its own {@code name}. */
+  private boolean overridden(String name) {
+    Path user = templates.get().userTemplates();
+    return user != null && java.nio.file.Files.exists(user.resolve(name));
   }
 
   /** A PDF from any template and data (packet cover sheets). */
@@ -437,16 +485,20 @@ public final class Renderer {
 
   private Outcome render(Job job, Manifest previous, Path outDir, boolean force, Sink sink) {
     try {
-      String xhtml = fill(job);
+      View model = job.model().get();
+      String xhtml = fill(job, model);
+      Slices slices = slices(job, model);
+      model = null; // the view is garbage now, unless slices hold its rows
       PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
-      String key = cache.key(meta, xhtml);
+      // a sliced PDF depends on where the slices are cut too
+      String key = cache.key(meta, slices == null ? xhtml : xhtml + "\u0000reap.slice.rows=" + sliceRows);
       if (cache.upToDate(previous, outDir, force, job.name(), key)) {
         return new Outcome(job, List.of(), previous.get(job.name()), true, null);
       }
       List<Rendered> files = new ArrayList<>();
       Map<String, String> hashes = new LinkedHashMap<>();
       if (options.formats().contains(Format.PDF)) {
-        byte[] bytes = pdf.render(CjkText.wrap(xhtml), meta);
+        byte[] bytes = pdf(slices, xhtml, meta);
         hashes.put(job.name() + ".pdf", Manifest.fingerprint(bytes));
         files.add(put(sink, job.name() + ".pdf", bytes, job));
       }

@@ -353,7 +353,7 @@ public final class PacketAssembler {
    * the packet's page number at the foot, where reap's documents print theirs; an attachment's own
    * page at the head, where a clerk stamps it.
    */
-  private static void stamp(PdfContentByte over, BaseFont font, String text, float x, float y, PdfName subtype) {
+  static void stamp(PdfContentByte over, BaseFont font, String text, float x, float y, PdfName subtype) {
     PdfDictionary props = new PdfDictionary();
     props.put(PdfName.TYPE, PAGINATION);
     props.put(PdfName.SUBTYPE, subtype);
@@ -375,7 +375,7 @@ public final class PacketAssembler {
     return e;
   }
 
-  private static Calendar calendar(Instant date) {
+  static Calendar calendar(Instant date) {
     GregorianCalendar c = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.UTC));
     c.setTimeInMillis(date.toEpochMilli());
     return c;
@@ -408,7 +408,7 @@ public final class PacketAssembler {
     }
   }
 
-  private static BaseFont font(byte[] digest) throws IOException, DocumentException {
+  static BaseFont font(byte[] digest) throws IOException, DocumentException {
     byte[] bytes;
     try (InputStream in = PacketAssembler.class.getResourceAsStream("/reap/fonts/DejaVuSans.ttf")) {
       bytes = in.readAllBytes();

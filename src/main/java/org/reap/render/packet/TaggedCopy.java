@@ -353,6 +353,145 @@ final class TaggedCopy extends PdfCopy {
         return top;
     }
 
+    // ---- the slices of one long document ----------------------------------------------------
+
+    /** The source keys of the first slice's elements from its root down to its table, while copying it. */
+    private List<Long> holdKeys = List.of();
+    /** Those elements in the copy, root first: later slices add their kids to them. */
+    private final List<PdfIndirectReference> heldRefs = new ArrayList<>();
+    private final List<PdfDictionary> heldDicts = new ArrayList<>();
+
+    /**
+     * Copies the structure of one slice of a long document (call after its pages were added, as
+     * {@link #copyStructure}). The slices' trees become one: the first slice's is copied as it is
+     * (its Document element the output's), and each later slice's table rows go into the first
+     * slice's table, what follows its table (a figure, another table) after the first slice's
+     * table at the same level. The table is the last outermost Table of the first slice and the
+     * first outermost Table of each later one. Call {@link #finishSlices} after the last slice.
+     *
+     * @return the first slice's Document element (the same for every slice)
+     */
+    PdfIndirectReference copySlice(Input in, boolean first) throws IOException, BadPdfFormatException {
+        PdfReader reader = in.reader;
+        if (!in.tagged) {
+            throw new IOException("a slice has no structure tree");
+        }
+        setFromReader(reader);
+        PdfDictionary root = reader.getCatalog().getAsDict(PdfName.STRUCTTREEROOT);
+        PdfObject start = null;
+        for (PdfObject kid : kidsOf(root.get(PdfName.K))) {
+            if (dict(kid) != null && isElement(dict(kid))) {
+                start = kid;
+                break;
+            }
+        }
+        List<PdfObject> path = start == null ? null : tablePath(start, first, 0);
+        if (path == null || path.stream().anyMatch(o -> !(o instanceof PRIndirectReference))) {
+            throw new IOException("a slice has no table to join");
+        }
+        Map<Long, PdfIndirectReference> copied = new HashMap<>();
+        if (first) {
+            holdKeys = path.stream().map(o -> key((PRIndirectReference) o)).toList();
+            heldRefs.clear();
+            heldDicts.clear();
+            for (int i = 0; i < path.size(); i++) {
+                heldRefs.add(null);
+                heldDicts.add(null);
+            }
+            element(in, start, structTreeRoot(), copied, 0, reader.getCatalog().getAsString(PdfName.LANG), true);
+            holdKeys = List.of();
+        } else {
+            if (heldDicts.size() != path.size()) {
+                throw new IOException("the slices' tables are nested differently");
+            }
+            for (int level = 0; level < path.size(); level++) {
+                copied.put(key((PRIndirectReference) path.get(level)), heldRefs.get(level));
+            }
+            for (int level = 0; level < path.size(); level++) {
+                PdfDictionary d = dict(path.get(level));
+                PdfObject next = level + 1 < path.size() ? path.get(level + 1) : null;
+                PdfArray into = (PdfArray) heldDicts.get(level).get(PdfName.K);
+                for (PdfObject kid : kidsOf(d.get(PdfName.K))) {
+                    if (next != null && kid instanceof PRIndirectReference r && key(r) == key((PRIndirectReference) next)) {
+                        continue;
+                    }
+                    PdfObject o = PdfReader.getPdfObject(kid);
+                    PdfObject c;
+                    if (o instanceof PdfNumber mcid) {
+                        // content of the element itself, on its /Pg: a reference that names the page
+                        PdfDictionary mcr = new PdfDictionary(PdfName.MCR);
+                        mcr.put(PdfName.PG, copyObject(d.get(PdfName.PG)));
+                        mcr.put(PdfName.MCID, mcid);
+                        c = mcr;
+                    } else {
+                        c = kid(in, kid, heldRefs.get(level), copied, level);
+                    }
+                    if (c != null) {
+                        into.add(c);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<PdfName, PdfObject> e : in.newClasses.entrySet()) {
+            classMap.put(e.getKey(), copyObject(e.getValue()));
+        }
+        in.newClasses.clear();
+        Map<Integer, PdfObject> old = PdfNumberTree.readTree(dict(root.get(PdfName.PARENTTREE)));
+        for (Map.Entry<Integer, PdfObject> e : new TreeMap<>(old).entrySet()) {
+            parentTree.put(in.firstKey + e.getKey(), mapParents(e.getValue(), copied));
+        }
+        return heldRefs.get(0);
+    }
+
+    /** Writes the elements the slices were joined into. Call once, after the last slice. */
+    void finishSlices() throws IOException {
+        for (int i = 0; i < heldDicts.size(); i++) {
+            addToBody(heldDicts.get(i), heldRefs.get(i));
+        }
+        heldDicts.clear();
+    }
+
+    /** The path from {@code node} to its first (or, with {@code last}, last) outermost Table; null if none. */
+    private static List<PdfObject> tablePath(PdfObject node, boolean last, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new IOException("its structure tree is nested more than " + MAX_DEPTH + " deep");
+        }
+        PdfDictionary d = dict(node);
+        if (d == null || !isElement(d)) {
+            return null;
+        }
+        if (PdfName.TABLE.equals(d.get(PdfName.S))) {
+            List<PdfObject> path = new ArrayList<>();
+            path.add(node);
+            return path;
+        }
+        List<PdfObject> kids = kidsOf(d.get(PdfName.K));
+        if (last) {
+            Collections.reverse(kids);
+        }
+        for (PdfObject kid : kids) {
+            List<PdfObject> path = tablePath(kid, last, depth + 1);
+            if (path != null) {
+                path.add(0, node);
+                return path;
+            }
+        }
+        return null;
+    }
+
+    /** A /K as a list of its entries (unresolved). */
+    private static List<PdfObject> kidsOf(PdfObject k) {
+        List<PdfObject> out = new ArrayList<>();
+        if (PdfReader.getPdfObject(k) instanceof PdfArray a) {
+            for (int i = 0; i < a.size(); i++) {
+                out.add(a.getPdfObject(i));
+            }
+        } else if (k != null) {
+            out.add(k);
+        }
+        return out;
+    }
+
     private static boolean isElement(PdfDictionary d) {
         PdfName type = d.getAsName(PdfName.TYPE);
         return !PdfName.MCR.equals(type) && !PdfName.OBJR.equals(type) && d.get(PdfName.S) != null;
@@ -423,6 +562,22 @@ final class TaggedCopy extends PdfCopy {
         }
         if (top && lang != null && out.get(PdfName.LANG) == null) {
             out.put(PdfName.LANG, lang);
+        }
+        int held = source instanceof PRIndirectReference r ? holdKeys.indexOf(key(r)) : -1;
+        if (held >= 0) {
+            // an element later slices add to: written by finishSlices, with every slice's kids
+            if (top && PdfName.ART.equals(out.get(PdfName.S))) {
+                out.put(PdfName.S, PdfName.DOCUMENT); // a slice's root is the joined document's
+            }
+            PdfObject k = out.get(PdfName.K);
+            PdfArray kids = k instanceof PdfArray a ? a : new PdfArray();
+            if (k != null && !(k instanceof PdfArray)) {
+                kids.add(k);
+            }
+            out.put(PdfName.K, kids);
+            heldRefs.set(held, ref);
+            heldDicts.set(held, out);
+            return ref;
         }
         addToBody(out, ref);
         return ref;

@@ -32,6 +32,13 @@ final class TagRoles {
     /** Marks decoration: content under such an element is an artifact. */
     static final String ARTIFACT = "#artifact";
 
+    /**
+     * Marks the header rows of a table continued from an earlier slice of a long document: painted
+     * as on any page, but artifacts, since the joined PDF's table has its header once. On the
+     * body, the heading levels still open where the slice starts (see {@link #levelHeadings}).
+     */
+    static final String CONTINUED = "data-reap-continued";
+
     private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
             "dt", "fieldset", "figure", "figcaption", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
             "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "ul");
@@ -63,11 +70,21 @@ final class TagRoles {
      * both (a title styled as a div, then h2s; an h1 followed by h3s). Levels are renumbered by
      * their place in the outline, so siblings stay siblings and children children: each heading
      * gets one more than the number of enclosing headings (those before it with a smaller level).
-     * A template whose headings already go h1, h2, h3... keeps its levels.
+     * A template whose headings already go h1, h2, h3... keeps its levels. A later slice of a long
+     * document names the levels of the headings still open where it starts in the body's {@link
+     * #CONTINUED} attribute ("1": under the document's h1), so its headings keep the levels they
+     * have in the whole document.
      */
     private void levelHeadings() {
         int[] open = new int[7];
         int depth = 0;
+        // a later slice of a long document: the headings of the slices before it that are still open
+        for (String t : body.getAttribute(CONTINUED).strip().split("\\s+")) {
+            if (t.length() == 1 && t.charAt(0) >= '1' && t.charAt(0) <= '6' && depth < open.length - 1
+                    && (depth == 0 || open[depth - 1] < t.charAt(0) - '0')) {
+                open[depth++] = t.charAt(0) - '0';
+            }
+        }
         Node n = body;
         while (n != null) {
             if (n instanceof Element e) {
@@ -170,6 +187,9 @@ final class TagRoles {
             return ARTIFACT;
         }
         String n = name(e);
+        if (n.equals("thead") && e.hasAttribute(CONTINUED)) {
+            return ARTIFACT; // a later slice's copy of the header rows: the first slice's are the table's
+        }
         if (n.equals("div") && e.hasAttribute(KeepWithNext.ATTRIBUTE)) {
             return null; // a print-only wrapper: its content belongs to the parent
         }
