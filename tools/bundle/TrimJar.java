@@ -20,23 +20,24 @@ import java.util.zip.ZipOutputStream;
  * JDK's own XML transformer stays the default, as it is when reap runs its tests.
  *
  * <p>Every entry is written uncompressed (stored). The download is compressed as a whole, and one
- * stream over all the classes compresses far better than each class on its own: the jar's share
- * of the .tar.xz download falls from 26.2 MB to 12.5 MB (13.3 MB of it from storing alone), for
- * 37 MB more on disk once unpacked; the JVM reads the classes and fonts without inflating them.
- * Entries keep their order and times, so the copy is as reproducible as the jar.
+ * stream over all the classes compresses far better than each class on its own: the jar's share of
+ * the .tar.xz download falls from 26.2 MB to 12.5 MB (13.3 MB of it from storing alone), for 37 MB
+ * more on disk once unpacked; the JVM reads the classes and fonts without inflating them. Entries
+ * keep their order and times, so the copy is as reproducible as the jar.
  */
 public final class TrimJar {
-  static final List<String> DROP = List.of(
-      "net/sf/saxon/",
-      "org/xmlresolver/",
-      "com/fasterxml/jackson/databind/",
-      "com/fasterxml/jackson/annotation/",
-      "META-INF/maven/com.fasterxml.jackson.core/jackson-databind/",
-      "META-INF/maven/com.fasterxml.jackson.core/jackson-annotations/",
-      "META-INF/services/com.fasterxml.jackson.core.ObjectCodec",
-      "javanet/staxutils/",
-      "META-INF/services/javax.xml.transform.TransformerFactory",
-      "META-INF/services/javax.xml.transform.URIResolver");
+  static final List<String> DROP =
+      List.of(
+          "net/sf/saxon/",
+          "org/xmlresolver/",
+          "com/fasterxml/jackson/databind/",
+          "com/fasterxml/jackson/annotation/",
+          "META-INF/maven/com.fasterxml.jackson.core/jackson-databind/",
+          "META-INF/maven/com.fasterxml.jackson.core/jackson-annotations/",
+          "META-INF/services/com.fasterxml.jackson.core.ObjectCodec",
+          "javanet/staxutils/",
+          "META-INF/services/javax.xml.transform.TransformerFactory",
+          "META-INF/services/javax.xml.transform.URIResolver");
 
   public static void main(String[] args) throws IOException {
     long kept = 0, dropped = 0;

@@ -13,14 +13,19 @@ import org.reap.model.Repository;
 import org.reap.validate.Validator;
 
 /**
- * load → bind → validate → model. Returns the repository and every finding; never prints, never exits.
- * Rendering takes the validated repository from here.
+ * load → bind → validate → model. Returns the repository and every finding; never prints, never
+ * exits. Rendering takes the validated repository from here.
  */
 public final class Pipeline {
   private Pipeline() {}
 
   /** {@code base} is the folder paths are shown relative to (the current folder, normally). */
-  public record Options(List<Path> paths, Path base, boolean strict, Map<String, Severity> levels, Set<String> disabled) {
+  public record Options(
+      List<Path> paths,
+      Path base,
+      boolean strict,
+      Map<String, Severity> levels,
+      Set<String> disabled) {
     public static Options of(Path... paths) {
       return new Options(List.of(paths), Path.of(""), false, Map.of(), Set.of());
     }
@@ -42,7 +47,8 @@ public final class Pipeline {
 
   public static Checked check(Options options) {
     Diagnostics diags = new Diagnostics();
-    Repository repo = Binder.bind(RepositoryLoader.load(options.paths(), options.base(), diags), diags);
+    Repository repo =
+        Binder.bind(RepositoryLoader.load(options.paths(), options.base(), diags), diags);
     Validator.run(repo, options.levels(), options.disabled(), diags);
     List<Diagnostic> all = diags.sorted();
     if (options.strict()) {

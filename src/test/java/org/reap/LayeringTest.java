@@ -59,7 +59,9 @@ class LayeringTest {
     List<Ref> refs = references(SOURCES);
     assertThat(refs).as("the scan found the references between the stages").hasSizeGreaterThan(50);
     List<Ref> kept = refs.stream().filter(r -> !ALLOWED.contains(r.toString())).toList();
-    assertThat(cycles(kept)).as("cycles between packages (each with the references that close it)").isEmpty();
+    assertThat(cycles(kept))
+        .as("cycles between packages (each with the references that close it)")
+        .isEmpty();
   }
 
   @Test
@@ -71,10 +73,18 @@ class LayeringTest {
       if (!present.contains(allowed)) {
         continue; // gone: the test below reports it
       }
-      List<Ref> with = new ArrayList<>(refs.stream().filter(r -> !ALLOWED.contains(r.toString()) || r.toString().equals(allowed)).toList());
-      assertThat(cycles(with)).as("the allowance " + allowed + " closes a cycle; if it does not, delete it").isNotEmpty();
+      List<Ref> with =
+          new ArrayList<>(
+              refs.stream()
+                  .filter(r -> !ALLOWED.contains(r.toString()) || r.toString().equals(allowed))
+                  .toList());
+      assertThat(cycles(with))
+          .as("the allowance " + allowed + " closes a cycle; if it does not, delete it")
+          .isNotEmpty();
     }
-    assertThat(present).as("every allowance names a reference that still exists; delete the stale ones").containsAll(ALLOWED);
+    assertThat(present)
+        .as("every allowance names a reference that still exists; delete the stale ones")
+        .containsAll(ALLOWED);
   }
 
   @Test
@@ -87,7 +97,8 @@ class LayeringTest {
             new Ref("org.reap.cli.E", "org.reap.load.A"));
     Map<String, List<String>> found = cycles(refs);
     assertThat(found).containsOnlyKeys("load, model, validate");
-    assertThat(found.get("load, model, validate")).contains("org.reap.load.A -> org.reap.validate.B", "org.reap.model.C -> org.reap.load.D");
+    assertThat(found.get("load, model, validate"))
+        .contains("org.reap.load.A -> org.reap.validate.B", "org.reap.model.C -> org.reap.load.D");
     assertThat(cycles(refs.subList(0, 2))).isEmpty();
   }
 
@@ -102,10 +113,15 @@ class LayeringTest {
             + "class X { String s = \"org.reap.preview.Pages\"; // org.reap.export.Calendars\n"
             + "  Object v = org.reap.history.Changes.diff(null); }\n";
     assertThat(referencesIn("org.reap.render.X", src).stream().map(Ref::to))
-        .containsExactlyInAnyOrder("org.reap.model.Document", "org.reap.schema.Kinds", "org.reap.diagnostic.*", "org.reap.history.Changes");
+        .containsExactlyInAnyOrder(
+            "org.reap.model.Document",
+            "org.reap.schema.Kinds",
+            "org.reap.diagnostic.*",
+            "org.reap.history.Changes");
   }
 
-  // ---- the scan ----------------------------------------------------------------------------------
+  // ---- the scan
+  // ----------------------------------------------------------------------------------
 
   static String top(String className) {
     String[] parts = className.split("\\.");
@@ -113,8 +129,10 @@ class LayeringTest {
     return parts.length > 3 && Character.isLowerCase(parts[2].charAt(0)) ? parts[2] : "(root)";
   }
 
-  private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
-  private static final Pattern NAME = Pattern.compile("\\borg\\.reap\\.((?:[a-z]\\w*\\.)*)([A-Z]\\w*|\\*)");
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+  private static final Pattern NAME =
+      Pattern.compile("\\borg\\.reap\\.((?:[a-z]\\w*\\.)*)([A-Z]\\w*|\\*)");
 
   static List<Ref> references(Path sources) {
     List<Ref> refs = new ArrayList<>();
@@ -180,8 +198,8 @@ class LayeringTest {
   }
 
   /**
-   * The cycles among the packages: each strongly connected group of two or more packages, named
-   * by its members ("load, validate"), with the references inside it.
+   * The cycles among the packages: each strongly connected group of two or more packages, named by
+   * its members ("load, validate"), with the references inside it.
    */
   static Map<String, List<String>> cycles(List<Ref> refs) {
     Map<String, Set<String>> graph = new TreeMap<>();
@@ -204,14 +222,27 @@ class LayeringTest {
     Map<String, List<String>> out = new TreeMap<>();
     for (Set<String> g : groups) {
       if (g.size() > 1) {
-        out.put(String.join(", ", g), refs.stream().filter(r -> g.contains(r.fromPackage()) && g.contains(r.toPackage())).map(Ref::toString).sorted().toList());
+        out.put(
+            String.join(", ", g),
+            refs.stream()
+                .filter(r -> g.contains(r.fromPackage()) && g.contains(r.toPackage()))
+                .map(Ref::toString)
+                .sorted()
+                .toList());
       }
     }
     return out;
   }
 
   private static void strongConnect(
-      String v, Map<String, Set<String>> graph, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> groups, int[] counter) {
+      String v,
+      Map<String, Set<String>> graph,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
+      Set<String> onStack,
+      List<Set<String>> groups,
+      int[] counter) {
     index.put(v, counter[0]);
     low.put(v, counter[0]);
     counter[0]++;

@@ -9,16 +9,17 @@ import org.reap.model.Document;
 import org.reap.model.Repository;
 
 /**
- * The stage between load and validate: binds each file's node tree to its kind's schema
- * ({@link SchemaBinder}) and gathers the documents into a repository. A file that cannot be bound
- * is reported and left out; the rest are still bound.
+ * The stage between load and validate: binds each file's node tree to its kind's schema ({@link
+ * SchemaBinder}) and gathers the documents into a repository. A file that cannot be bound is
+ * reported and left out; the rest are still bound.
  */
 public final class Binder {
   private Binder() {}
 
   public static Repository bind(RepositoryLoader.Sources sources, Diagnostics diags) {
     List<Document> docs = new ArrayList<>();
-    org.reap.schema.Settings settings = SettingsLoader.load(sources.settingsRoot(), sources.cwd(), diags);
+    org.reap.schema.Settings settings =
+        SettingsLoader.load(sources.settingsRoot(), sources.cwd(), diags);
     for (YamlLoader.Loaded loaded : sources.files()) {
       Document d = SchemaBinder.bind(loaded.file(), loaded.root(), diags, settings);
       if (d != null) {

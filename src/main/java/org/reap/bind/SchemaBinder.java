@@ -28,8 +28,8 @@ import org.reap.validate.Suggest;
 /**
  * Checks a file's YAML tree against its kind's schema and builds the typed tree. Every scalar is
  * read from its text as written, by what its field expects, so YAML 1.1 typing never applies.
- * Collects every problem; a document with structural errors is still returned (with the bad
- * values left out) so later rules can check the rest.
+ * Collects every problem; a document with structural errors is still returned (with the bad values
+ * left out) so later rules can check the rest.
  *
  * <p>This class walks the structure (groups of fields, lists, maps; unknown, missing and empty
  * fields); {@link Scalars} reads each value and {@link TranslatedText} a text given per language.
@@ -40,12 +40,16 @@ public final class SchemaBinder {
 
   private final SourceFile file;
   private final Diagnostics diags;
-  /** The document's own language (its header field language, else en): the text of a plain value. */
+
+  /**
+   * The document's own language (its header field language, else en): the text of a plain value.
+   */
   private String defaultLanguage = TranslatedText.DEFAULT_LANGUAGE;
 
   private final org.reap.schema.Settings settings;
   private final Scalars scalars;
   private final TranslatedText translated;
+
   /** The city's status word the last status value was written in, where it was one. */
   private String statusWord;
 
@@ -62,22 +66,45 @@ public final class SchemaBinder {
     return bind(file, root, diags, org.reap.schema.Settings.NONE);
   }
 
-  /** As {@link #bind(SourceFile, YNode, Diagnostics)}, with a repository's own fields, status words and fiscal year. */
-  public static Document bind(SourceFile file, YNode root, Diagnostics diags, org.reap.schema.Settings settings) {
+  /**
+   * As {@link #bind(SourceFile, YNode, Diagnostics)}, with a repository's own fields, status words
+   * and fiscal year.
+   */
+  public static Document bind(
+      SourceFile file, YNode root, Diagnostics diags, org.reap.schema.Settings settings) {
     return new SchemaBinder(file, diags, settings).document(root);
   }
 
-  /** Checks a settings file ({@value org.reap.schema.Settings#FILE}) against its shape; null when it is not a group of fields. */
+  /**
+   * Checks a settings file ({@value org.reap.schema.Settings#FILE}) against its shape; null when it
+   * is not a group of fields.
+   */
   public static Node.Obj bindSettings(SourceFile file, YNode root, Diagnostics diags) {
     if (!(root instanceof YMap map)) {
-      diags.error("schema.top-level", root.span(), "a settings file must be a group of fields, but this file is " + root.describe(), "start the file with \"reap: 1\"");
+      diags.error(
+          "schema.top-level",
+          root.span(),
+          "a settings file must be a group of fields, but this file is " + root.describe(),
+          "start the file with \"reap: 1\"");
       return null;
     }
-    if (map.get("reap") instanceof YScalar vs && !vs.isNull() && Scalars.INTEGER.matcher(vs.text().trim()).matches() && Integer.parseInt(vs.text().trim()) != Kinds.SCHEMA_VERSION) {
-      diags.error("schema.version", vs.span(), "this settings file is written for reap schema version " + vs.text().trim() + ", but this reap reads version " + Kinds.SCHEMA_VERSION, "write \"reap: " + Kinds.SCHEMA_VERSION + "\"");
+    if (map.get("reap") instanceof YScalar vs
+        && !vs.isNull()
+        && Scalars.INTEGER.matcher(vs.text().trim()).matches()
+        && Integer.parseInt(vs.text().trim()) != Kinds.SCHEMA_VERSION) {
+      diags.error(
+          "schema.version",
+          vs.span(),
+          "this settings file is written for reap schema version "
+              + vs.text().trim()
+              + ", but this reap reads version "
+              + Kinds.SCHEMA_VERSION,
+          "write \"reap: " + Kinds.SCHEMA_VERSION + "\"");
       return null;
     }
-    return (Node.Obj) new SchemaBinder(file, diags, org.reap.schema.Settings.NONE).bind(root, org.reap.schema.SettingsSchema.ROOT, "");
+    return (Node.Obj)
+        new SchemaBinder(file, diags, org.reap.schema.Settings.NONE)
+            .bind(root, org.reap.schema.SettingsSchema.ROOT, "");
   }
 
   private Document document(YNode root) {
@@ -100,7 +127,11 @@ public final class SchemaBinder {
       return null;
     }
     if (!(kindNode instanceof YScalar ks) || ks.isNull()) {
-      diags.error("schema.unknown-kind", kindNode.span(), "kind must be one word", "use one of: " + String.join(", ", kinds));
+      diags.error(
+          "schema.unknown-kind",
+          kindNode.span(),
+          "kind must be one word",
+          "use one of: " + String.join(", ", kinds));
       return null;
     }
     Kinds.Kind kind = Kinds.get(ks.text().trim());
@@ -113,14 +144,21 @@ public final class SchemaBinder {
       return null;
     }
     YNode version = map.get("reap");
-    if (version instanceof YScalar vs && !vs.isNull() && Scalars.INTEGER.matcher(vs.text().trim()).matches()) {
+    if (version instanceof YScalar vs
+        && !vs.isNull()
+        && Scalars.INTEGER.matcher(vs.text().trim()).matches()) {
       int v = Integer.parseInt(vs.text().trim());
       if (v != Kinds.SCHEMA_VERSION) {
         diags.error(
             "schema.version",
             vs.span(),
-            "this file is written for reap schema version " + v + ", but this reap reads version " + Kinds.SCHEMA_VERSION,
-            v > Kinds.SCHEMA_VERSION ? "update reap" : "write \"reap: " + Kinds.SCHEMA_VERSION + "\"");
+            "this file is written for reap schema version "
+                + v
+                + ", but this reap reads version "
+                + Kinds.SCHEMA_VERSION,
+            v > Kinds.SCHEMA_VERSION
+                ? "update reap"
+                : "write \"reap: " + Kinds.SCHEMA_VERSION + "\"");
         return null;
       }
     }
@@ -181,7 +219,9 @@ public final class SchemaBinder {
       commentInText(e.value(), f, key);
       if (v != null && !(f.required() && invisible(v, f))) {
         fields.put(key, v);
-        if (statusWord != null && v instanceof Node.Val && !fields.containsKey(key + "_as_written")) {
+        if (statusWord != null
+            && v instanceof Node.Val
+            && !fields.containsKey(key + "_as_written")) {
           // the city's word, kept so documents print it; the value is reap's status it maps to
           fields.put(key + "_as_written", new Node.Val(v.span(), statusWord));
         }
@@ -199,8 +239,12 @@ public final class SchemaBinder {
    * Amendment #12-A} reads as "Budget Amendment", the rest being a comment.
    */
   private void commentInText(YNode value, Field f, String key) {
-    if (!(value instanceof YScalar s) || !s.plain() || s.isNull() || !(f.type() instanceof ScalarType st)
-        || !(st.scalar() == org.reap.schema.Scalar.STRING || st.scalar() == org.reap.schema.Scalar.TEXT)) {
+    if (!(value instanceof YScalar s)
+        || !s.plain()
+        || s.isNull()
+        || !(f.type() instanceof ScalarType st)
+        || !(st.scalar() == org.reap.schema.Scalar.STRING
+            || st.scalar() == org.reap.schema.Scalar.TEXT)) {
       return;
     }
     Span sp = s.span();
@@ -215,8 +259,20 @@ public final class SchemaBinder {
       diags.warning(
           "yaml.comment-in-text",
           Span.at(file, sp.endLine(), from + m.start(1) + 1),
-          "\"" + key + "\" ends at \"" + s.text().trim() + "\": the \"" + comment + "\" after it is read as a YAML comment and is not printed",
-          "if it is part of the text, put the whole text in quotes: " + key + ": \"" + s.text().trim() + " " + comment.replace("\"", "\\\"") + "\"");
+          "\""
+              + key
+              + "\" ends at \""
+              + s.text().trim()
+              + "\": the \""
+              + comment
+              + "\" after it is read as a YAML comment and is not printed",
+          "if it is part of the text, put the whole text in quotes: "
+              + key
+              + ": \""
+              + s.text().trim()
+              + " "
+              + comment.replace("\"", "\\\"")
+              + "\"");
     }
   }
 
@@ -228,7 +284,8 @@ public final class SchemaBinder {
    * would otherwise fail only at render time (a PDF must have a title).
    */
   private boolean invisible(Node v, Field f) {
-    if (!(v instanceof Node.Val val) || !(val.value() instanceof String || val.value() instanceof Markdown)) {
+    if (!(v instanceof Node.Val val)
+        || !(val.value() instanceof String || val.value() instanceof Markdown)) {
       return false;
     }
     boolean found = false;
@@ -241,7 +298,10 @@ public final class SchemaBinder {
         diags.error(
             "schema.empty-value",
             t.getValue().span(),
-            "\"" + f.name() + "\" has no visible text" + (text.isEmpty() ? "" : " (only spaces or invisible characters)"),
+            "\""
+                + f.name()
+                + "\" has no visible text"
+                + (text.isEmpty() ? "" : " (only spaces or invisible characters)"),
             "write " + f.type().noun() + " after \"" + t.getKey() + ": \"");
         found = true;
       }
@@ -249,37 +309,72 @@ public final class SchemaBinder {
     return found;
   }
 
-  /** True when {@code s} has no character a reader could see: only white space, format or control characters. */
+  /**
+   * True when {@code s} has no character a reader could see: only white space, format or control
+   * characters.
+   */
   public static boolean invisible(String s) {
-    return s.codePoints().allMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT);
+    return s.codePoints()
+        .allMatch(
+            cp ->
+                Character.isWhitespace(cp)
+                    || Character.isSpaceChar(cp)
+                    || Character.isISOControl(cp)
+                    || Character.getType(cp) == Character.FORMAT);
   }
 
   private void missing(ObjType type, Map<String, Node> fields, Span at, String where) {
     missing(type, fields, at, where, null, List.of());
   }
 
-  /** Reports required fields that are absent, except one that a misspelt field already stands for. */
-  private void missing(ObjType type, Map<String, Node> fields, Span at, String where, YMap map, List<String> unknown) {
+  /**
+   * Reports required fields that are absent, except one that a misspelt field already stands for.
+   */
+  private void missing(
+      ObjType type,
+      Map<String, Node> fields,
+      Span at,
+      String where,
+      YMap map,
+      List<String> unknown) {
     for (Field f : type.fields().values()) {
-      boolean misspelt = unknown.stream().anyMatch(u -> f.name().equals(Suggest.closest(u, type.fields().keySet())));
-      if (f.required() && !misspelt && !fields.containsKey(f.name()) && (map == null || map.get(f.name()) == null)) {
+      boolean misspelt =
+          unknown.stream()
+              .anyMatch(u -> f.name().equals(Suggest.closest(u, type.fields().keySet())));
+      if (f.required()
+          && !misspelt
+          && !fields.containsKey(f.name())
+          && (map == null || map.get(f.name()) == null)) {
         String what = where.isEmpty() ? "this file" : "this " + type.name().replace('-', ' ');
         diags.error(
             "schema.missing-field",
             Span.at(file, at.line(), at.column()),
-            what + " needs \"" + f.name() + "\": " + Character.toLowerCase(f.doc().charAt(0)) + f.doc().substring(1).replaceAll("\\.$", ""),
+            what
+                + " needs \""
+                + f.name()
+                + "\": "
+                + Character.toLowerCase(f.doc().charAt(0))
+                + f.doc().substring(1).replaceAll("\\.$", ""),
             "add a line \"" + f.name() + ": ...\" with " + f.type().noun());
       }
     }
   }
 
   private void unknownField(YScalar key, ObjType type, String where) {
-    List<String> allowed = type.fields().keySet().stream().filter(k -> !k.equals("source_note")).toList();
+    List<String> allowed =
+        type.fields().keySet().stream().filter(k -> !k.equals("source_note")).toList();
     diags.error(
         "schema.unknown-field",
         key.span(),
-        "\"" + key.text() + "\" is not a field of " + (where.isEmpty() ? article(type.name()) + " file" : article(type.name().replace('-', ' '))),
-        Suggest.didYouMean(key.text(), allowed) + "fields allowed here: " + String.join(", ", allowed));
+        "\""
+            + key.text()
+            + "\" is not a field of "
+            + (where.isEmpty()
+                ? article(type.name()) + " file"
+                : article(type.name().replace('-', ' '))),
+        Suggest.didYouMean(key.text(), allowed)
+            + "fields allowed here: "
+            + String.join(", ", allowed));
   }
 
   private static String article(String noun) {
@@ -291,13 +386,27 @@ public final class SchemaBinder {
     String hint =
         switch (expected) {
           case ListType l -> "write each item on its own line, starting with \"- \"";
-          case ObjType o -> y instanceof YSeq
-              ? "remove the \"- \": " + field + " is one group of fields (" + String.join(", ", firstFields(o)) + "), not a list"
-              : "write its fields (" + String.join(", ", firstFields(o)) + ") on the lines below, indented";
+          case ObjType o ->
+              y instanceof YSeq
+                  ? "remove the \"- \": "
+                      + field
+                      + " is one group of fields ("
+                      + String.join(", ", firstFields(o))
+                      + "), not a list"
+                  : "write its fields ("
+                      + String.join(", ", firstFields(o))
+                      + ") on the lines below, indented";
           case MapType m -> "write one \"name: value\" per line, indented";
-          case ScalarType s -> y instanceof YSeq ? "write a single value, not a list" : "write a single value on the same line";
+          case ScalarType s ->
+              y instanceof YSeq
+                  ? "write a single value, not a list"
+                  : "write a single value on the same line";
         };
-    diags.error("schema.wrong-type", y.span(), field + " should be " + expected.noun() + ", but it is " + y.describe(), hint);
+    diags.error(
+        "schema.wrong-type",
+        y.span(),
+        field + " should be " + expected.noun() + ", but it is " + y.describe(),
+        hint);
   }
 
   private static List<String> firstFields(ObjType o) {
@@ -307,7 +416,9 @@ public final class SchemaBinder {
         req.add(f.name());
       }
     }
-    return req.isEmpty() ? List.copyOf(o.fields().keySet()).subList(0, Math.min(4, o.fields().size())) : req;
+    return req.isEmpty()
+        ? List.copyOf(o.fields().keySet()).subList(0, Math.min(4, o.fields().size()))
+        : req;
   }
 
   private Node list(YNode y, ListType type, String where) {
@@ -320,10 +431,16 @@ public final class SchemaBinder {
       if (item instanceof YScalar s && s.isNull()) {
         Span at = item.span();
         String text = file.line(at.line());
-        if (at.column() >= 2 && text.length() >= at.column() - 1 && text.charAt(at.column() - 2) == '-') {
+        if (at.column() >= 2
+            && text.length() >= at.column() - 1
+            && text.charAt(at.column() - 2) == '-') {
           at = Span.at(file, at.line(), at.column() - 1);
         }
-        diags.error("schema.empty-item", at, "this list item is empty", "write the item after \"- \", or delete the line");
+        diags.error(
+            "schema.empty-item",
+            at,
+            "this list item is empty",
+            "write the item after \"- \", or delete the line");
         continue;
       }
       Node n = bind(item, type.item(), where);
@@ -343,12 +460,22 @@ public final class SchemaBinder {
     Map<String, Span> keys = new LinkedHashMap<>();
     for (YNode.Entry e : map.entries()) {
       if (Scalars.controlCharacter(e.key().text()) >= 0) {
-        diags.error("schema.control-character", e.key().span(), "this " + type.keyNoun() + " name holds an invisible control character, written as a backslash escape", "remove the escape; it was probably copied in by accident");
+        diags.error(
+            "schema.control-character",
+            e.key().span(),
+            "this "
+                + type.keyNoun()
+                + " name holds an invisible control character, written as a backslash escape",
+            "remove the escape; it was probably copied in by accident");
         continue;
       }
       if (invisible(e.key().text())) {
         // a chart would have a series without a name, and a table a row without a label
-        diags.error("schema.empty-value", e.key().span(), "this " + type.keyNoun() + " has no name", "write the name before the colon, such as \"Black: 12.5\"");
+        diags.error(
+            "schema.empty-value",
+            e.key().span(),
+            "this " + type.keyNoun() + " has no name",
+            "write the name before the colon, such as \"Black: 12.5\"");
         continue;
       }
       Node n = bind(e.value(), type.value(), e.key().text());

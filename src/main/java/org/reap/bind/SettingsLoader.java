@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.reap.diagnostic.Diagnostics;
+import org.reap.load.RepositoryLoader;
+import org.reap.load.YamlLoader;
 import org.reap.model.Node;
 import org.reap.schema.Kinds;
 import org.reap.schema.ObjType;
 import org.reap.schema.Settings;
-import org.reap.schema.SettingsSchema;
-import org.reap.source.Span;
-import org.reap.load.RepositoryLoader;
-import org.reap.load.YamlLoader;
 import org.reap.validate.Suggest;
 
-/** Reads {@value Settings#FILE} at the root of a plans folder; {@link Settings#NONE} when there is none. */
+/**
+ * Reads {@value Settings#FILE} at the root of a plans folder; {@link Settings#NONE} when there is
+ * none.
+ */
 public final class SettingsLoader {
   private SettingsLoader() {}
 
@@ -46,34 +47,48 @@ public final class SettingsLoader {
     if (fyo != null && fyo.string("starts") != null) {
       fy = month(fyo.string("starts").trim());
       if (fy == 0) {
-        diags.error("settings.fiscal-year", fyo.spanOf("starts"), "\"" + fyo.string("starts") + "\" is not a month", "write the month the fiscal year starts in, such as July or 7");
+        diags.error(
+            "settings.fiscal-year",
+            fyo.spanOf("starts"),
+            "\"" + fyo.string("starts") + "\" is not a month",
+            "write the month the fiscal year starts in, such as July or 7");
       }
     }
     Map<String, String> statuses = new LinkedHashMap<>();
     if (o.get("statuses").orElse(null) instanceof Node.Dict d) {
-      d.entries().forEach((word, v) -> {
-        if (v instanceof Node.Val val) {
-          statuses.put(word, val.value().toString());
-        }
-      });
+      d.entries()
+          .forEach(
+              (word, v) -> {
+                if (v instanceof Node.Val val) {
+                  statuses.put(word, val.value().toString());
+                }
+              });
     }
     Map<String, List<Settings.CustomField>> fields = new LinkedHashMap<>();
     if (o.get("fields").orElse(null) instanceof Node.Dict d) {
-      d.entries().forEach((target, v) -> {
-        if (!Settings.TARGETS.containsKey(target)) {
-          diags.error("settings.unknown-target", v.span(), "\"" + target + "\" is not a row or kind fields can be added to",
-              Suggest.didYouMean(target, Settings.TARGETS.keySet()) + "allowed: " + String.join(", ", Settings.TARGETS.keySet()));
-          return;
-        }
-        List<Settings.CustomField> list = new ArrayList<>();
-        for (Node n : ((Node.Lst) v).items()) {
-          Settings.CustomField cf = field((Node.Obj) n, Settings.TARGETS.get(target), diags);
-          if (cf != null) {
-            list.add(cf);
-          }
-        }
-        fields.put(target, List.copyOf(list));
-      });
+      d.entries()
+          .forEach(
+              (target, v) -> {
+                if (!Settings.TARGETS.containsKey(target)) {
+                  diags.error(
+                      "settings.unknown-target",
+                      v.span(),
+                      "\"" + target + "\" is not a row or kind fields can be added to",
+                      Suggest.didYouMean(target, Settings.TARGETS.keySet())
+                          + "allowed: "
+                          + String.join(", ", Settings.TARGETS.keySet()));
+                  return;
+                }
+                List<Settings.CustomField> list = new ArrayList<>();
+                for (Node n : ((Node.Lst) v).items()) {
+                  Settings.CustomField cf =
+                      field((Node.Obj) n, Settings.TARGETS.get(target), diags);
+                  if (cf != null) {
+                    list.add(cf);
+                  }
+                }
+                fields.put(target, List.copyOf(list));
+              });
     }
     List<Settings.Column> columns = new ArrayList<>();
     Node.Obj table = o.obj("action_table");
@@ -84,7 +99,12 @@ public final class SettingsLoader {
         Node.Obj c = (Node.Obj) n;
         String field = c.string("field").trim();
         if (!known.contains(field)) {
-          diags.error("settings.unknown-column", c.spanOf("field"), "\"" + field + "\" is neither a built-in field of an action nor one of this repository's own",
+          diags.error(
+              "settings.unknown-column",
+              c.spanOf("field"),
+              "\""
+                  + field
+                  + "\" is neither a built-in field of an action nor one of this repository's own",
               Suggest.didYouMean(field, known) + "columns allowed: " + String.join(", ", known));
           continue;
         }
@@ -102,22 +122,40 @@ public final class SettingsLoader {
     }
     name = name.trim();
     if (!name.matches("[a-z][a-z0-9_]{0,59}")) {
-      diags.error("settings.field-name", f.spanOf("name"), "\"" + name + "\" cannot be a field name", "use lower-case letters, digits and _, starting with a letter, such as " + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^[^a-z]+|_+$", ""));
+      diags.error(
+          "settings.field-name",
+          f.spanOf("name"),
+          "\"" + name + "\" cannot be a field name",
+          "use lower-case letters, digits and _, starting with a letter, such as "
+              + name.toLowerCase(java.util.Locale.ROOT)
+                  .replaceAll("[^a-z0-9]+", "_")
+                  .replaceAll("^[^a-z]+|_+$", ""));
       return null;
     }
     ObjType builtIn = builtIn(group);
     if (builtIn != null && builtIn.fields().containsKey(name)) {
-      diags.error("settings.field-exists", f.spanOf("name"), "\"" + name + "\" is already a built-in field of " + group, "choose another name, such as " + name + "_local");
+      diags.error(
+          "settings.field-exists",
+          f.spanOf("name"),
+          "\"" + name + "\" is already a built-in field of " + group,
+          "choose another name, such as " + name + "_local");
       return null;
     }
-    List<String> values = f.list("values").stream().map(n -> ((Node.Val) n).value().toString().trim()).toList();
+    List<String> values =
+        f.list("values").stream().map(n -> ((Node.Val) n).value().toString().trim()).toList();
     if (type.equals("list") && values.isEmpty()) {
-      diags.error("settings.list-values", f.spanOf("type"), "the list field \"" + name + "\" names no values", "add \"values: [...]\" with the allowed words, in order");
+      diags.error(
+          "settings.list-values",
+          f.spanOf("type"),
+          "the list field \"" + name + "\" names no values",
+          "add \"values: [...]\" with the allowed words, in order");
       return null;
     }
-    List<String> to = f.list("to").stream().map(n -> ((Node.Val) n).value().toString().trim()).toList();
+    List<String> to =
+        f.list("to").stream().map(n -> ((Node.Val) n).value().toString().trim()).toList();
     boolean required = Boolean.TRUE.equals(f.value("required"));
-    return new Settings.CustomField(name, texts(f, "label"), type, required, values, to, f.string("description"));
+    return new Settings.CustomField(
+        name, texts(f, "label"), type, required, values, to, f.string("description"));
   }
 
   private static ObjType builtIn(String group) {
@@ -176,5 +214,4 @@ public final class SettingsLoader {
     }
     return 0;
   }
-
 }

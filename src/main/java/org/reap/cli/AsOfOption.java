@@ -32,7 +32,9 @@ public final class AsOfOption {
         LocalDate d = LocalDate.parse(value.trim());
         return new AsOf(d, Renderer.pdfDate(d), null);
       } catch (DateTimeParseException e) {
-        throw new ParameterException(cl, "--as-of must be a date written YYYY-MM-DD, such as 2024-10-29, not '" + value + "'");
+        throw new ParameterException(
+            cl,
+            "--as-of must be a date written YYYY-MM-DD, such as 2024-10-29, not '" + value + "'");
       }
     }
     String sde = System.getenv("SOURCE_DATE_EPOCH");
@@ -49,6 +51,8 @@ public final class AsOfOption {
     return new AsOf(
         today,
         Renderer.pdfDate(today),
-        "no --as-of date given and the plans are not in git: using today, " + today + ". Pass --as-of for output that does not change from day to day.");
+        "no --as-of date given and the plans are not in git: using today, "
+            + today
+            + ". Pass --as-of for output that does not change from day to day.");
   }
 }

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.SimpleBookmark;
@@ -18,10 +18,10 @@ import org.reap.render.pdf.PdfConformance.Failure;
 import org.reap.render.pdf.PdfConformance.Profile;
 import org.reap.render.pdf.PdfConformance.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "check-pdf",
@@ -31,7 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
       "Works on any PDF, not only reap's: e.g. attachments to an agenda item. In a file with several top-level bookmarks "
           + "(an agenda packet) each failure also names the parts (bookmarks) whose pages it is on."
     },
-    footer = {"", "Exit codes: 0 every file passes both, 1 a file fails a rule or cannot be checked (missing, not a PDF, encrypted, damaged)."})
+    footer = {
+      "",
+      "Exit codes: 0 every file passes both, 1 a file fails a rule or cannot be checked (missing, not a PDF, encrypted, damaged)."
+    })
 public final class CheckPdfCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand ReapCommand root;
@@ -44,39 +47,61 @@ public final class CheckPdfCommand implements Callable<Integer> {
       Map.ofEntries(
           Map.entry("7.1-1", "A decoration (artifact) is inside tagged content."),
           Map.entry("7.1-2", "Tagged content is inside a decoration (artifact)."),
-          Map.entry("7.1-3", "Some content is neither tagged nor marked as decoration: screen readers cannot read it."),
+          Map.entry(
+              "7.1-3",
+              "Some content is neither tagged nor marked as decoration: screen readers cannot read it."),
           Map.entry("7.1-8", "The file has no XMP metadata."),
           Map.entry("7.1-9", "The document has no title in its metadata (dc:title)."),
-          Map.entry("7.1-10", "The viewer is not told to show the document title (DisplayDocTitle)."),
+          Map.entry(
+              "7.1-10", "The viewer is not told to show the document title (DisplayDocTitle)."),
           Map.entry("7.1-11", "The file is not marked as tagged (MarkInfo /Marked true)."),
           Map.entry("7.1-12", "The file is not marked as tagged (MarkInfo /Marked true)."),
-          Map.entry("6.1-1", "The file header is not %PDF-1.0 to %PDF-1.7 (PDF 2.0 files cannot be PDF/UA-1)."),
+          Map.entry(
+              "6.1-1",
+              "The file header is not %PDF-1.0 to %PDF-1.7 (PDF 2.0 files cannot be PDF/UA-1)."),
           Map.entry("6.2-1", "The file is not marked as tagged (MarkInfo /Marked true)."),
-          Map.entry("6.6.4-3", "The metadata claims a PDF/A conformance level other than this one (pdfaid:conformance)."),
+          Map.entry(
+              "6.6.4-3",
+              "The metadata claims a PDF/A conformance level other than this one (pdfaid:conformance)."),
           Map.entry("5-1", "The metadata does not say the file is PDF/UA (pdfuaid:part)."),
-          Map.entry("7.2-2", "The natural language of some text (e.g. a bookmark) cannot be determined: no /Lang."),
+          Map.entry(
+              "7.2-2",
+              "The natural language of some text (e.g. a bookmark) cannot be determined: no /Lang."),
           Map.entry("7.2-34", "The natural language of some text cannot be determined: no /Lang."),
           Map.entry("7.3-1", "A figure has no alternative text."),
           Map.entry("7.4.2-1", "Headings skip a level (e.g. H1 then H3)."),
-          Map.entry("7.5-1", "A table header cell has no Scope and the data cells name no headers."),
-          Map.entry("7.18.1-2", "An annotation (e.g. a link) has no description (/Contents, or /Alt on its structure element)."),
+          Map.entry(
+              "7.5-1", "A table header cell has no Scope and the data cells name no headers."),
+          Map.entry(
+              "7.18.1-2",
+              "An annotation (e.g. a link) has no description (/Contents, or /Alt on its structure element)."),
           Map.entry("7.18.5-1", "A link is not tagged as a Link."),
           Map.entry("7.18.5-2", "A link has no alternate description (/Contents)."),
-          Map.entry("7.18.3-1", "A page with annotations does not set the tab order to the structure order (/Tabs /S)."),
-          Map.entry("7.21.3.2-1", "A font's character set (CIDSet) does not match the glyphs it embeds."),
+          Map.entry(
+              "7.18.3-1",
+              "A page with annotations does not set the tab order to the structure order (/Tabs /S)."),
+          Map.entry(
+              "7.21.3.2-1", "A font's character set (CIDSet) does not match the glyphs it embeds."),
           Map.entry("7.21.4.1-1", "A font is not embedded."),
           Map.entry("7.21.4.2-2", "A font's CIDSet does not list every glyph it embeds."),
-          Map.entry("7.21.7-1", "Some text cannot be mapped to Unicode (no ToUnicode for a glyph)."),
+          Map.entry(
+              "7.21.7-1", "Some text cannot be mapped to Unicode (no ToUnicode for a glyph)."),
           Map.entry("6.1.2-1", "The file header is not %PDF-1.n followed by a binary comment."),
           Map.entry("6.2.11.4.1-1", "A font is not embedded."),
           Map.entry("6.2.11.4.2-2", "A font's CIDSet does not list every glyph it embeds."),
-          Map.entry("6.2.11.7.2-1", "Some text cannot be mapped to Unicode (no ToUnicode for a glyph)."),
-          Map.entry("6.2.4.3-2", "Colours are used without an output intent (device-dependent colour)."),
-          Map.entry("6.2.4.3-3", "Colours are used without an output intent (device-dependent colour)."),
-          Map.entry("6.2.4.3-4", "Colours are used without an output intent (device-dependent colour)."),
+          Map.entry(
+              "6.2.11.7.2-1", "Some text cannot be mapped to Unicode (no ToUnicode for a glyph)."),
+          Map.entry(
+              "6.2.4.3-2", "Colours are used without an output intent (device-dependent colour)."),
+          Map.entry(
+              "6.2.4.3-3", "Colours are used without an output intent (device-dependent colour)."),
+          Map.entry(
+              "6.2.4.3-4", "Colours are used without an output intent (device-dependent colour)."),
           Map.entry("6.6.2.1-1", "The file has no XMP metadata."),
           Map.entry("6.6.4-1", "The metadata does not say the file is PDF/A-2 (pdfaid:part)."),
-          Map.entry("6.6.4-2", "The metadata does not give the PDF/A conformance level (pdfaid:conformance)."),
+          Map.entry(
+              "6.6.4-2",
+              "The metadata does not give the PDF/A conformance level (pdfaid:conformance)."),
           Map.entry("6.1.3-1", "The file has no ID in its trailer."),
           Map.entry("6.1.3-2", "The file is encrypted."),
           Map.entry("6.3.2-1", "An annotation may not be printed (its Print flag is off)."));
@@ -120,7 +145,8 @@ public final class CheckPdfCommand implements Callable<Integer> {
     return allPass ? ExitCodes.OK : ExitCodes.INVALID;
   }
 
-  private static void print(PrintWriter out, String name, Report report, NavigableMap<Integer, String> sections) {
+  private static void print(
+      PrintWriter out, String name, Report report, NavigableMap<Integer, String> sections) {
     List<String> verdicts = new ArrayList<>();
     for (Map.Entry<Profile, List<Failure>> e : report.failures().entrySet()) {
       int n = e.getValue().size();

@@ -12,10 +12,10 @@ import org.reap.render.RenderException;
 import org.reap.render.output.OutputDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "export",
@@ -36,9 +36,12 @@ public final class ExportCommand implements Runnable {
   static Pipeline.Checked check(CommandSpec spec, Pipeline.Options opts) {
     Pipeline.Checked c = Pipeline.check(opts);
     if (!c.ok()) {
-      DiagnosticPrinter.print(c.diagnostics(), DiagnosticPrinter.Format.TEXT, spec.commandLine().getErr());
+      DiagnosticPrinter.print(
+          c.diagnostics(), DiagnosticPrinter.Format.TEXT, spec.commandLine().getErr());
       spec.commandLine().getErr().println(Summary.line(c));
-      spec.commandLine().getErr().println("reap: nothing was exported: fix the errors above first.");
+      spec.commandLine()
+          .getErr()
+          .println("reap: nothing was exported: fix the errors above first.");
       return null;
     }
     return c;
@@ -55,12 +58,16 @@ public final class ExportCommand implements Runnable {
       return ExitCodes.OUTPUT;
     }
     for (String n : names) {
-      spec.commandLine().getOut().println("wrote " + org.reap.load.RepositoryLoader.display(cwd, outDir) + "/" + n);
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + org.reap.load.RepositoryLoader.display(cwd, outDir) + "/" + n);
     }
     return ExitCodes.OK;
   }
 
-  /** What both exports share: the plans, the as-of date, the output folder, and validating first. */
+  /**
+   * What both exports share: the plans, the as-of date, the output folder, and validating first.
+   */
   abstract static class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -88,7 +95,11 @@ public final class ExportCommand implements Runnable {
     abstract int export(Pipeline.Checked c, AsOfOption.AsOf date, Path cwd, Path outDir);
   }
 
-  @Command(name = "ics", mixinStandardHelpOptions = true, description = "Write out/reap.ics: dated milestones as all-day events, and standing meetings with a schedule (\"first Tuesday\") as monthly recurring events over the plan's period. Outlook, Google Calendar and Apple Calendar import it.")
+  @Command(
+      name = "ics",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write out/reap.ics: dated milestones as all-day events, and standing meetings with a schedule (\"first Tuesday\") as monthly recurring events over the plan's period. Outlook, Google Calendar and Apple Calendar import it.")
   static final class Ics extends Export {
     @Override
     int export(Pipeline.Checked c, AsOfOption.AsOf date, Path cwd, Path outDir) {
@@ -98,12 +109,20 @@ public final class ExportCommand implements Runnable {
         return code; // the summary is a success line: only once the file is written
       }
       PrintWriter o = spec.commandLine().getOut();
-      o.println(r.milestones() + " milestones and " + r.meetings() + " recurring meetings; left out (no exact date or schedule): " + r.skipped().size());
+      o.println(
+          r.milestones()
+              + " milestones and "
+              + r.meetings()
+              + " recurring meetings; left out (no exact date or schedule): "
+              + r.skipped().size());
       return code;
     }
   }
 
-  @Command(name = "csv", mixinStandardHelpOptions = true, description = "Write out/milestones.csv and out/indicators.csv for spreadsheets.")
+  @Command(
+      name = "csv",
+      mixinStandardHelpOptions = true,
+      description = "Write out/milestones.csv and out/indicators.csv for spreadsheets.")
   static final class Csv extends Export {
     @Override
     int export(Pipeline.Checked c, AsOfOption.AsOf date, Path cwd, Path outDir) {
@@ -112,7 +131,10 @@ public final class ExportCommand implements Runnable {
           cwd,
           outDir,
           new String[] {"milestones.csv", "indicators.csv"},
-          new String[] {Spreadsheets.milestones(c.repository(), date.date()), Spreadsheets.indicators(c.repository())});
+          new String[] {
+            Spreadsheets.milestones(c.repository(), date.date()),
+            Spreadsheets.indicators(c.repository())
+          });
     }
   }
 }

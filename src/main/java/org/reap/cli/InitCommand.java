@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.reap.schema.Kinds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "init",
@@ -83,7 +83,12 @@ public final class InitCommand implements Callable<Integer> {
     if (Files.exists(target)) {
       try (var s = Files.list(target)) {
         if (!Files.isDirectory(target) || s.findAny().isPresent()) {
-          spec.commandLine().getErr().println("reap: " + dir + " already exists and is not empty; nothing was written. Name a new folder.");
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "reap: "
+                      + dir
+                      + " already exists and is not empty; nothing was written. Name a new folder.");
           return ExitCodes.OUTPUT;
         }
       }
@@ -91,18 +96,22 @@ public final class InitCommand implements Callable<Integer> {
     Files.createDirectories(target.resolve("plans"));
     Files.createDirectories(target.resolve("templates"));
     for (String kind : Kinds.all().keySet()) {
-      try (InputStream in = InitCommand.class.getResourceAsStream("/reap/examples/" + kind + ".yaml")) {
+      try (InputStream in =
+          InitCommand.class.getResourceAsStream("/reap/examples/" + kind + ".yaml")) {
         String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         Files.writeString(target.resolve("plans/" + kind + ".yaml"), text, StandardCharsets.UTF_8);
       }
     }
-    Files.writeString(target.resolve("templates/README.md"), "Put templates here to change how documents look: `reap templates export NAME` copies a default to start from.\n");
+    Files.writeString(
+        target.resolve("templates/README.md"),
+        "Put templates here to change how documents look: `reap templates export NAME` copies a default to start from.\n");
     Files.writeString(target.resolve(".gitignore"), "/out/\n");
     Files.createDirectories(target.resolve(".github/workflows"));
     Files.writeString(target.resolve(".github/workflows/reap.yml"), WORKFLOW);
     Files.writeString(target.resolve("README.md"), README);
     String shown = org.reap.load.RepositoryLoader.display(root.cwd, target);
-    for (String f : List.of("plans/", "templates/", ".gitignore", ".github/workflows/reap.yml", "README.md")) {
+    for (String f :
+        List.of("plans/", "templates/", ".gitignore", ".github/workflows/reap.yml", "README.md")) {
       spec.commandLine().getOut().println("wrote " + shown + "/" + f);
     }
     spec.commandLine().getOut().println("next: cd " + shown + " && reap validate && reap render");

@@ -17,12 +17,12 @@ import org.reap.render.output.OutputDir;
 import org.reap.render.packet.PacketPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "packet",
@@ -50,7 +50,11 @@ public final class PacketCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ITEM", description = "The agenda item's id.")
   String item;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "The repository (plans) folder, as for the other commands (default: plans).")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "The repository (plans) folder, as for the other commands (default: plans).")
   Path dir;
 
   @Option(names = "--plans", paramLabel = "DIR", description = "The plans folder; the same as DIR.")
@@ -61,19 +65,35 @@ public final class PacketCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out).")
   Path out;
 
-  @Option(names = "--supplemental", description = "Only the attachments added or revised after the agenda was published (marked supplemental: yes, or status revised).")
+  @Option(
+      names = "--supplemental",
+      description =
+          "Only the attachments added or revised after the agenda was published (marked supplemental: yes, or status revised).")
   boolean supplemental;
 
   /**
    * out/index.html made again so that it lists the new packet too, when {@code reap render} wrote
    * one; with the formats that render wrote (told by the files in out/). Null when there is none.
    */
-  static byte[] indexWithPackets(org.reap.model.Repository repo, AsOfOption.AsOf date, Path tdir, Path outDir, String written) throws org.reap.render.RenderException {
+  static byte[] indexWithPackets(
+      org.reap.model.Repository repo, AsOfOption.AsOf date, Path tdir, Path outDir, String written)
+      throws org.reap.render.RenderException {
     if (!java.nio.file.Files.isRegularFile(outDir.resolve("index.html"))) {
       return null;
     }
     // every copy render can make (each shipped language); the index lists those found in out/
-    Renderer all = new Renderer(repo, new Renderer.Options(date.date(), date.instant(), EnumSet.allOf(Renderer.Format.class), tdir, Set.of(), null, org.reap.render.Labels.SHIPPED).withVersion(Versions.version()));
+    Renderer all =
+        new Renderer(
+            repo,
+            new Renderer.Options(
+                    date.date(),
+                    date.instant(),
+                    EnumSet.allOf(Renderer.Format.class),
+                    tdir,
+                    Set.of(),
+                    null,
+                    org.reap.render.Labels.SHIPPED)
+                .withVersion(Versions.version()));
     List<Renderer.Job> jobs = new java.util.ArrayList<>();
     EnumSet<Renderer.Format> formats = EnumSet.noneOf(Renderer.Format.class);
     for (Renderer.Job j : all.jobs()) {
@@ -94,13 +114,22 @@ public final class PacketCommand implements Callable<Integer> {
     }
     Set<String> packets = new java.util.TreeSet<>(Renderer.packetsIn(outDir, jobs));
     packets.add(written);
-    return new Renderer(repo, new Renderer.Options(date.date(), date.instant(), formats, tdir, Set.of())).index(jobs, packets);
+    return new Renderer(
+            repo, new Renderer.Options(date.date(), date.instant(), formats, tdir, Set.of()))
+        .index(jobs, packets);
   }
 
-  @Option(names = "--templates", paramLabel = "DIR", description = "Templates that override the defaults.")
+  @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description = "Templates that override the defaults.")
   Path templates;
 
-  @Option(names = "--format", defaultValue = "text", description = "How problems are printed: text (default), json, or github (workflow annotations).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description =
+          "How problems are printed: text (default), json, or github (workflow annotations).")
   DiagnosticPrinter.Format format;
 
   @Override
@@ -108,7 +137,9 @@ public final class PacketCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path cwd = root.cwd;
     if (dir != null && plans != null && !dir.equals(plans)) {
-      throw new ParameterException(spec.commandLine(), "give the plans folder once: as DIR (" + dir + ") or as --plans (" + plans + ")");
+      throw new ParameterException(
+          spec.commandLine(),
+          "give the plans folder once: as DIR (" + dir + ") or as --plans (" + plans + ")");
     }
     Path folder = dir != null ? dir : plans != null ? plans : Path.of("plans");
     Pipeline.Options opts = new Pipeline.Options(List.of(folder), cwd, false, Map.of(), Set.of());
@@ -124,18 +155,48 @@ public final class PacketCommand implements Callable<Integer> {
     Document memo = c.repository().document(item);
     if (memo == null || !memo.kindName().equals("agenda-item")) {
       List<String> items = c.repository().ofKind("agenda-item").stream().map(Document::id).toList();
-      err.println("reap: there is no agenda item with id '" + item + "' in " + folder.toString().replace('\\', '/') + "/. " + org.reap.validate.Suggest.didYouMean(item, items)
-          + (items.isEmpty() ? "It has no agenda items; give the folder that holds them: reap packet ITEM DIR." : "Agenda items: " + String.join(", ", items)));
+      err.println(
+          "reap: there is no agenda item with id '"
+              + item
+              + "' in "
+              + folder.toString().replace('\\', '/')
+              + "/. "
+              + org.reap.validate.Suggest.didYouMean(item, items)
+              + (items.isEmpty()
+                  ? "It has no agenda items; give the folder that holds them: reap packet ITEM DIR."
+                  : "Agenda items: " + String.join(", ", items)));
       return ExitCodes.USAGE;
     }
-    Path tdir = templates != null ? cwd.resolve(templates) : RenderCommand.defaultTemplates(c.repository().root());
-    Renderer renderer = new Renderer(c.repository(), new Renderer.Options(date.date(), date.instant(), EnumSet.of(Renderer.Format.PDF), tdir, Set.of()).withVersion(Versions.version()));
-    PacketPlanner.Result result = new PacketPlanner(renderer, new PacketPlanner.Options(supplemental, cwd, "reap " + Versions.version(), date.instant(), CheckPdfCommand::describe)).make(memo);
+    Path tdir =
+        templates != null
+            ? cwd.resolve(templates)
+            : RenderCommand.defaultTemplates(c.repository().root());
+    Renderer renderer =
+        new Renderer(
+            c.repository(),
+            new Renderer.Options(
+                    date.date(), date.instant(), EnumSet.of(Renderer.Format.PDF), tdir, Set.of())
+                .withVersion(Versions.version()));
+    PacketPlanner.Result result =
+        new PacketPlanner(
+                renderer,
+                new PacketPlanner.Options(
+                    supplemental,
+                    cwd,
+                    "reap " + Versions.version(),
+                    date.instant(),
+                    CheckPdfCommand::describe))
+            .make(memo);
     if (!result.ok()) {
       print(result.diagnostics().all(), err);
       if (format == DiagnosticPrinter.Format.TEXT) {
-        long n = result.diagnostics().all().stream().filter(d -> d.ruleId().equals(PacketPlanner.ATTACHMENT)).count();
-        err.println("reap: no packet was made" + (n > 0 ? ": " + Summary.plural(n, "attachment") + " cannot go in it." : "."));
+        long n =
+            result.diagnostics().all().stream()
+                .filter(d -> d.ruleId().equals(PacketPlanner.ATTACHMENT))
+                .count();
+        err.println(
+            "reap: no packet was made"
+                + (n > 0 ? ": " + Summary.plural(n, "attachment") + " cannot go in it." : "."));
       }
       return ExitCodes.INVALID;
     }
@@ -148,7 +209,8 @@ public final class PacketCommand implements Callable<Integer> {
       }
       od.commitAll();
     } catch (RenderException e) {
-      // the packet was made; writing it failed (a full disk, permissions, another run): an output error, as for render and export
+      // the packet was made; writing it failed (a full disk, permissions, another run): an output
+      // error, as for render and export
       err.println("reap: " + e.userMessage());
       if (e.hint() != null) {
         err.println("    hint: " + e.hint());
@@ -157,11 +219,19 @@ public final class PacketCommand implements Callable<Integer> {
     }
     print(result.diagnostics().all(), err);
     // with --format json or github the findings are the standard output; the file written is a note
-    (format == DiagnosticPrinter.Format.TEXT ? spec.commandLine().getOut() : err).println("wrote " + org.reap.load.RepositoryLoader.display(cwd, outDir) + "/" + result.fileName());
+    (format == DiagnosticPrinter.Format.TEXT ? spec.commandLine().getOut() : err)
+        .println(
+            "wrote "
+                + org.reap.load.RepositoryLoader.display(cwd, outDir)
+                + "/"
+                + result.fileName());
     return ExitCodes.OK;
   }
 
-  /** Findings in the chosen format: text on the error stream, in the order found; json and github on the standard output. */
+  /**
+   * Findings in the chosen format: text on the error stream, in the order found; json and github on
+   * the standard output.
+   */
   private void print(List<org.reap.diagnostic.Diagnostic> d, PrintWriter err) {
     if (format == DiagnosticPrinter.Format.TEXT) {
       DiagnosticPrinter.print(d, format, err);

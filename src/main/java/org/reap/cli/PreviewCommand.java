@@ -14,11 +14,11 @@ import org.reap.Pipeline;
 import org.reap.preview.PreviewServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "preview",
@@ -42,16 +42,27 @@ public final class PreviewCommand implements Callable<Integer> {
 
   @Mixin AsOfOption asOf;
 
-  @Option(names = "--port", paramLabel = "PORT", description = "The port to listen on (default: 0, any free port; the address is printed).")
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "The port to listen on (default: 0, any free port; the address is printed).")
   int port;
 
-  @Option(names = "--templates", paramLabel = "DIR", description = "Folder of templates that override the defaults (default: templates/ beside or inside the plans folder).")
+  @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description =
+          "Folder of templates that override the defaults (default: templates/ beside or inside the plans folder).")
   Path templates;
 
   @Option(names = "--open", description = "Open the preview in the default web browser.")
   boolean open;
 
-  @Option(names = "--scan-files", hidden = true, description = "Find changes by comparing files every quarter second instead of the system's notifications (the default where the JDK has none, such as macOS).")
+  @Option(
+      names = "--scan-files",
+      hidden = true,
+      description =
+          "Find changes by comparing files every quarter second instead of the system's notifications (the default where the JDK has none, such as macOS).")
   boolean scanFiles;
 
   @Override
@@ -59,12 +70,17 @@ public final class PreviewCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (port < 0 || port > 65535) {
-      throw new ParameterException(spec.commandLine(), "--port must be a number from 0 to 65535 (0 = any free port), not " + port);
+      throw new ParameterException(
+          spec.commandLine(),
+          "--port must be a number from 0 to 65535 (0 = any free port), not " + port);
     }
     Pipeline.Options opts = check.toOptions(spec.commandLine(), root.cwd);
     for (Path p : opts.paths()) {
       if (!Files.exists(root.cwd.resolve(p))) {
-        err.println("reap: there is no file or folder " + p + " here; run reap preview in the folder that holds plans/, or name the folder: reap preview FOLDER");
+        err.println(
+            "reap: there is no file or folder "
+                + p
+                + " here; run reap preview in the folder that holds plans/, or name the folder: reap preview FOLDER");
         return ExitCodes.INVALID;
       }
     }
@@ -72,34 +88,46 @@ public final class PreviewCommand implements Callable<Integer> {
     if (templates != null) {
       tdir = root.cwd.resolve(templates).normalize();
       if (!Files.isDirectory(tdir)) {
-        throw new ParameterException(spec.commandLine(), "--templates " + templates + ": there is no such folder");
+        throw new ParameterException(
+            spec.commandLine(), "--templates " + templates + ": there is no such folder");
       }
     }
     AsOfOption.AsOf date = asOf.resolve(spec.commandLine(), root.cwd, opts);
     if (date.note() != null) {
       err.println("reap: " + date.note());
     }
-    PreviewServer.Config config = new PreviewServer.Config(opts, tdir, date.date(), date.instant(), port, QUIET, scanFiles, Versions.version());
+    PreviewServer.Config config =
+        new PreviewServer.Config(
+            opts, tdir, date.date(), date.instant(), port, QUIET, scanFiles, Versions.version());
     PreviewServer server;
     try {
       server = PreviewServer.start(config, out);
     } catch (BindException e) {
-      err.println("reap: port " + port + " is in use by another program; choose another with --port, or leave --port out to use any free port");
+      err.println(
+          "reap: port "
+              + port
+              + " is in use by another program; choose another with --port, or leave --port out to use any free port");
       return ExitCodes.OUTPUT;
     } catch (IOException e) {
       err.println("reap: the preview could not start: " + e.getMessage());
       return ExitCodes.OUTPUT;
     }
-    // Ctrl-C (or the terminal closing) runs the shutdown hooks: stop the server and remove its folder.
-    Thread hook = new Thread(() -> {
-      server.close();
-      err.println("reap: preview stopped");
-      err.flush();
-    }, "reap-preview-stop");
+    // Ctrl-C (or the terminal closing) runs the shutdown hooks: stop the server and remove its
+    // folder.
+    Thread hook =
+        new Thread(
+            () -> {
+              server.close();
+              err.println("reap: preview stopped");
+              err.flush();
+            },
+            "reap-preview-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.println("reap preview: " + server.url() + "  (open it in a web browser; Ctrl-C stops the preview)");
+    out.println(
+        "reap preview: " + server.url() + "  (open it in a web browser; Ctrl-C stops the preview)");
     if (server.scanningFiles()) {
-      out.println("reap preview: this system gives no change notifications, so files are compared every quarter second");
+      out.println(
+          "reap preview: this system gives no change notifications, so files are compared every quarter second");
     }
     out.flush();
     if (open && !openBrowser(server.url())) {
@@ -131,7 +159,10 @@ public final class PreviewCommand implements Callable<Integer> {
       cmd = List.of("xdg-open", url.toString());
     }
     try {
-      new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      new ProcessBuilder(cmd)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
       return true;
     } catch (IOException e) {
       return false;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
     name = "reap",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Racial Equity Action Plans as YAML in git: validate them, and render memos, timelines and progress reports.",
+    description =
+        "Racial Equity Action Plans as YAML in git: validate them, and render memos, timelines and progress reports.",
     subcommands = {
       ValidateCommand.class,
       RenderCommand.class,
@@ -38,17 +39,20 @@ public final class ReapCommand implements Runnable {
   @Override
   public void run() {
     java.io.PrintWriter out = spec.commandLine().getOut();
-    out.println("reap " + VersionProvider.version() + ": Racial Equity Action Plans as YAML in git.");
+    out.println(
+        "reap " + VersionProvider.version() + ": Racial Equity Action Plans as YAML in git.");
     out.println();
     if (java.nio.file.Files.isDirectory(cwd.resolve("plans"))) {
       out.println("This folder holds plans/. To begin:");
-      out.println("  reap preview --open    see the documents in your web browser; they update as you save");
+      out.println(
+          "  reap preview --open    see the documents in your web browser; they update as you save");
       out.println("  reap validate          check every file in plans/ and list every mistake");
       out.println("  reap render            make the PDF and HTML files in out/");
     } else {
       out.println("There is no plans/ folder here. To begin, either:");
       out.println("  cd into the folder that holds your team's plans/ and run reap again, or");
-      out.println("  reap init my-plans     make a new plan repository with an example of every kind of document");
+      out.println(
+          "  reap init my-plans     make a new plan repository with an example of every kind of document");
       out.println("                         (then: cd my-plans, and reap preview --open)");
     }
     out.println();

@@ -11,10 +11,10 @@ import org.reap.schema.Kinds;
 import org.reap.schema.Settings;
 import org.reap.validate.Suggest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "schema",
@@ -28,19 +28,28 @@ public final class SchemaCommand implements Callable<Integer> {
 
   @picocli.CommandLine.ParentCommand ReapCommand root;
 
-  @Parameters(arity = "0..1", paramLabel = "KIND", description = "plan, milestones, outcome-matrix, indicators, findings, equity-analysis or agenda-item.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "KIND",
+      description =
+          "plan, milestones, outcome-matrix, indicators, findings, equity-analysis or agenda-item.")
   String kind;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write every kind's schema into DIR.")
   Path out;
 
-  @Option(names = "--docs", description = "Print the Markdown reference of every kind (docs/kinds.md).")
+  @Option(
+      names = "--docs",
+      description = "Print the Markdown reference of every kind (docs/kinds.md).")
   boolean docs;
 
   @Option(
       names = "--repo",
       paramLabel = "DIR",
-      description = "Include the fields, status words and fiscal years a repository declares in DIR/" + Settings.FILE + " (default: plans/ when it has one).")
+      description =
+          "Include the fields, status words and fiscal years a repository declares in DIR/"
+              + Settings.FILE
+              + " (default: plans/ when it has one).")
   Path repo;
 
   private Settings settings() {
@@ -48,7 +57,14 @@ public final class SchemaCommand implements Callable<Integer> {
     org.reap.diagnostic.Diagnostics d = new org.reap.diagnostic.Diagnostics();
     Settings s = org.reap.bind.SettingsLoader.load(dir, root.cwd, d);
     if (d.hasErrors()) {
-      spec.commandLine().getErr().println("reap: " + Settings.FILE + " has errors; run reap validate " + (repo != null ? repo : "plans") + " to see them. The schema below leaves them out.");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "reap: "
+                  + Settings.FILE
+                  + " has errors; run reap validate "
+                  + (repo != null ? repo : "plans")
+                  + " to see them. The schema below leaves them out.");
     }
     return s;
   }
@@ -74,12 +90,21 @@ public final class SchemaCommand implements Callable<Integer> {
     }
     if (kind == null) {
       w.println("Kinds: " + String.join(", ", Kinds.all().keySet()));
-      w.println("Run 'reap schema KIND' to print one, or 'reap schema --out DIR' to write them all.");
+      w.println(
+          "Run 'reap schema KIND' to print one, or 'reap schema --out DIR' to write them all.");
       return ExitCodes.OK;
     }
     Kinds.Kind k = Kinds.get(kind);
     if (k == null) {
-      spec.commandLine().getErr().println("reap: unknown kind '" + kind + "'. " + Suggest.didYouMean(kind, Kinds.all().keySet()) + "Kinds: " + String.join(", ", Kinds.all().keySet()));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "reap: unknown kind '"
+                  + kind
+                  + "'. "
+                  + Suggest.didYouMean(kind, Kinds.all().keySet())
+                  + "Kinds: "
+                  + String.join(", ", Kinds.all().keySet()));
       return ExitCodes.USAGE;
     }
     w.print(JsonSchema.forKind(k, settings()));

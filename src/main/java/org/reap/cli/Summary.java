@@ -7,7 +7,12 @@ final class Summary {
 
   static String line(Pipeline.Checked r) {
     int files = r.repository().filesRead();
-    String s = plural(r.errors(), "error") + ", " + plural(r.warnings(), "warning") + " in " + plural(files, "file");
+    String s =
+        plural(r.errors(), "error")
+            + ", "
+            + plural(r.warnings(), "warning")
+            + " in "
+            + plural(files, "file");
     return (r.ok() ? "ok: " : "failed: ") + s;
   }
 

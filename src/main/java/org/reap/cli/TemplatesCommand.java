@@ -9,16 +9,17 @@ import java.util.concurrent.Callable;
 import org.reap.render.TemplateEngine;
 import org.reap.validate.Suggest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "templates",
     mixinStandardHelpOptions = true,
-    description = "List the templates reap renders with, or copy one into your templates/ folder to change the look.",
+    description =
+        "List the templates reap renders with, or copy one into your templates/ folder to change the look.",
     subcommands = {TemplatesCommand.ListTemplates.class, TemplatesCommand.Export.class})
 public final class TemplatesCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -30,13 +31,19 @@ public final class TemplatesCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List every template; those your repository overrides are marked.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List every template; those your repository overrides are marked.")
   static final class ListTemplates implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @ParentCommand TemplatesCommand parent;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "Your templates folder (default: templates).")
+    @Option(
+        names = "--templates",
+        paramLabel = "DIR",
+        description = "Your templates folder (default: templates).")
     Path dir;
 
     @Override
@@ -52,23 +59,32 @@ public final class TemplatesCommand implements Runnable {
   }
 
   static boolean sameAsBuiltin(Path file, String name) {
-    try (InputStream in = TemplateEngine.class.getResourceAsStream(TemplateEngine.BUILTIN + "/" + name)) {
+    try (InputStream in =
+        TemplateEngine.class.getResourceAsStream(TemplateEngine.BUILTIN + "/" + name)) {
       return in != null && java.util.Arrays.equals(in.readAllBytes(), Files.readAllBytes(file));
     } catch (IOException e) {
       return false;
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true, description = "Copy a default template into your templates folder, to edit it there.")
+  @Command(
+      name = "export",
+      mixinStandardHelpOptions = true,
+      description = "Copy a default template into your templates folder, to edit it there.")
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @ParentCommand TemplatesCommand parent;
 
-    @Parameters(paramLabel = "NAME", description = "A name from 'reap templates list', such as memo.ftlx.")
+    @Parameters(
+        paramLabel = "NAME",
+        description = "A name from 'reap templates list', such as memo.ftlx.")
     String name;
 
-    @Option(names = "--templates", paramLabel = "DIR", description = "Where to copy it (default: templates).")
+    @Option(
+        names = "--templates",
+        paramLabel = "DIR",
+        description = "Where to copy it (default: templates).")
     Path dir;
 
     @Option(names = "--force", description = "Replace a copy that is already there.")
@@ -78,20 +94,31 @@ public final class TemplatesCommand implements Runnable {
     public Integer call() throws IOException {
       PrintWriter err = spec.commandLine().getErr();
       if (!TemplateEngine.builtinNames().contains(name)) {
-        err.println("reap: there is no template named '" + name + "'. " + Suggest.didYouMean(name, TemplateEngine.builtinNames()) + "'reap templates list' shows them.");
+        err.println(
+            "reap: there is no template named '"
+                + name
+                + "'. "
+                + Suggest.didYouMean(name, TemplateEngine.builtinNames())
+                + "'reap templates list' shows them.");
         return ExitCodes.USAGE;
       }
       Path d = parent.root.cwd.resolve(dir != null ? dir : Path.of("templates"));
       Path target = d.resolve(name);
       if (Files.exists(target) && !force) {
-        err.println("reap: " + target + " already exists; it was left as it is. Use --force to replace it with the default.");
+        err.println(
+            "reap: "
+                + target
+                + " already exists; it was left as it is. Use --force to replace it with the default.");
         return ExitCodes.OUTPUT;
       }
       Files.createDirectories(target.getParent());
-      try (InputStream in = TemplateEngine.class.getResourceAsStream(TemplateEngine.BUILTIN + "/" + name)) {
+      try (InputStream in =
+          TemplateEngine.class.getResourceAsStream(TemplateEngine.BUILTIN + "/" + name)) {
         Files.write(target, in.readAllBytes());
       }
-      spec.commandLine().getOut().println("wrote " + org.reap.load.RepositoryLoader.display(parent.root.cwd, target));
+      spec.commandLine()
+          .getOut()
+          .println("wrote " + org.reap.load.RepositoryLoader.display(parent.root.cwd, target));
       return ExitCodes.OK;
     }
   }

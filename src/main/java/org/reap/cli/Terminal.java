@@ -3,7 +3,10 @@ package org.reap.cli;
 import java.io.Console;
 import java.lang.reflect.Method;
 
-/** Whether reap talks to a person at a terminal: colours and progress only then, and never with NO_COLOR. */
+/**
+ * Whether reap talks to a person at a terminal: colours and progress only then, and never with
+ * NO_COLOR.
+ */
 final class Terminal {
   private Terminal() {}
 

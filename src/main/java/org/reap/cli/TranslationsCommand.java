@@ -14,9 +14,9 @@ import org.reap.model.Repository;
 import org.reap.model.Translations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "translations",
@@ -51,9 +51,15 @@ public final class TranslationsCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      Pipeline.Checked checked = Pipeline.check(check.toOptions(spec.commandLine(), parent.root.cwd));
+      Pipeline.Checked checked =
+          Pipeline.check(check.toOptions(spec.commandLine(), parent.root.cwd));
       if (!checked.ok()) {
-        DiagnosticPrinter.print(checked.diagnostics().stream().filter(d -> d.severity() == org.reap.diagnostic.Severity.ERROR).toList(), DiagnosticPrinter.Format.TEXT, err);
+        DiagnosticPrinter.print(
+            checked.diagnostics().stream()
+                .filter(d -> d.severity() == org.reap.diagnostic.Severity.ERROR)
+                .toList(),
+            DiagnosticPrinter.Format.TEXT,
+            err);
         err.println("reap: the report needs files that can be read: fix the errors above first.");
         err.flush();
         return ExitCodes.INVALID;
@@ -73,17 +79,34 @@ public final class TranslationsCommand implements Runnable {
         List<String> lines = byLanguage.computeIfAbsent(lang, k -> new ArrayList<>());
         total.merge(lang, Translations.texts(d).size(), Integer::sum);
         for (Translations.Text t : Translations.missing(d, lang)) {
-          lines.add("- [ ] " + d.file().displayPath() + ":" + t.value().span().line() + " " + t.path() + ": " + excerpt(t.value().value()));
+          lines.add(
+              "- [ ] "
+                  + d.file().displayPath()
+                  + ":"
+                  + t.value().span().line()
+                  + " "
+                  + t.path()
+                  + ": "
+                  + excerpt(t.value().value()));
         }
       }
     }
     StringBuilder sb = new StringBuilder("# Translations to do\n");
     if (byLanguage.isEmpty()) {
-      return sb.append("\nNo document lists other languages to publish in (header field publish_in: [es, vi]).\n").toString();
+      return sb.append(
+              "\nNo document lists other languages to publish in (header field publish_in: [es, vi]).\n")
+          .toString();
     }
     for (Map.Entry<String, List<String>> e : byLanguage.entrySet()) {
       int all = total.get(e.getKey());
-      sb.append("\n## ").append(Translations.displayName(e.getKey())).append(": ").append(e.getValue().size()).append(" of ").append(all).append(all == 1 ? " text" : " texts").append(" to translate\n\n");
+      sb.append("\n## ")
+          .append(Translations.displayName(e.getKey()))
+          .append(": ")
+          .append(e.getValue().size())
+          .append(" of ")
+          .append(all)
+          .append(all == 1 ? " text" : " texts")
+          .append(" to translate\n\n");
       if (e.getValue().isEmpty()) {
         sb.append("Every text is translated.\n");
       }

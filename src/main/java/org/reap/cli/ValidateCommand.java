@@ -6,9 +6,9 @@ import org.reap.Pipeline;
 import org.reap.diagnostic.DiagnosticPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "validate",
@@ -24,7 +24,10 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @picocli.CommandLine.ParentCommand ReapCommand root;
 
-  @Option(names = "--format", defaultValue = "text", description = "Output: text (default), json, or github (workflow annotations).")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output: text (default), json, or github (workflow annotations).")
   DiagnosticPrinter.Format format;
 
   @Override

@@ -3,8 +3,8 @@ package org.reap.diagnostic;
 import org.reap.source.Span;
 
 /**
- * One finding: where, which rule, what is wrong, and what to do about it. Messages are written
- * for people who do not know YAML internals.
+ * One finding: where, which rule, what is wrong, and what to do about it. Messages are written for
+ * people who do not know YAML internals.
  */
 public record Diagnostic(Severity severity, String ruleId, Span span, String message, String hint) {
 

@@ -25,15 +25,20 @@ public final class DiagnosticPrinter {
   }
 
   /** As above; {@code color} adds ANSI colours to the text format (for a terminal). */
-  public static void print(List<Diagnostic> diagnostics, Format format, PrintWriter out, boolean color) {
+  public static void print(
+      List<Diagnostic> diagnostics, Format format, PrintWriter out, boolean color) {
     switch (format) {
-      case TEXT -> diagnostics.forEach(d -> {
-        if (color) {
-          TerminalText.trusted(out, colored(d)); // the colours are reap's; the text in it is escaped by text()
-        } else {
-          out.print(text(d));
-        }
-      });
+      case TEXT ->
+          diagnostics.forEach(
+              d -> {
+                if (color) {
+                  TerminalText.trusted(
+                      out,
+                      colored(d)); // the colours are reap's; the text in it is escaped by text()
+                } else {
+                  out.print(text(d));
+                }
+              });
       case JSON -> out.println(json(diagnostics));
       case GITHUB -> diagnostics.forEach(d -> out.println(github(d)));
     }
@@ -78,7 +83,9 @@ public final class DiagnosticPrinter {
     String t = text(d);
     String label = d.severity().label() + "[" + d.ruleId() + "]";
     String c = d.severity() == Severity.ERROR ? "\u001b[1;31m" : "\u001b[1;33m";
-    return t.replaceFirst(java.util.regex.Pattern.quote(label), java.util.regex.Matcher.quoteReplacement(c + label + "\u001b[0m"));
+    return t.replaceFirst(
+        java.util.regex.Pattern.quote(label),
+        java.util.regex.Matcher.quoteReplacement(c + label + "\u001b[0m"));
   }
 
   /** Tabs become one space (so the caret lines up) and control characters become '?'. */
@@ -103,8 +110,10 @@ public final class DiagnosticPrinter {
     try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
-      g.writeNumberField("errors", diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count());
-      g.writeNumberField("warnings", diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count());
+      g.writeNumberField(
+          "errors", diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count());
+      g.writeNumberField(
+          "warnings", diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count());
       g.writeArrayFieldStart("diagnostics");
       for (Diagnostic d : diagnostics) {
         g.writeStartObject();
@@ -132,7 +141,8 @@ public final class DiagnosticPrinter {
   /** ::error file=F,line=L,col=C,title=rule::message (hint) — GitHub Actions workflow commands. */
   public static String github(Diagnostic d) {
     Span s = d.span();
-    StringBuilder sb = new StringBuilder("::").append(d.severity() == Severity.ERROR ? "error" : "warning");
+    StringBuilder sb =
+        new StringBuilder("::").append(d.severity() == Severity.ERROR ? "error" : "warning");
     sb.append(" file=").append(property(TerminalText.safe(s.file().displayPath())));
     if (s.hasPosition()) {
       sb.append(",line=").append(s.line()).append(",col=").append(s.column());
@@ -141,7 +151,9 @@ public final class DiagnosticPrinter {
       }
     }
     sb.append(",title=").append(property("reap " + d.ruleId()));
-    String msg = TerminalText.safeLines(d.message()) + (d.hint() == null ? "" : "\n" + "Hint: " + TerminalText.safeLines(d.hint()));
+    String msg =
+        TerminalText.safeLines(d.message())
+            + (d.hint() == null ? "" : "\n" + "Hint: " + TerminalText.safeLines(d.hint()));
     sb.append("::").append(data(msg));
     return sb.toString();
   }

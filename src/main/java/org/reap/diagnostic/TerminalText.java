@@ -5,20 +5,25 @@ import java.io.Writer;
 
 /**
  * Text from files (paths, values) made harmless for a terminal or a CI log: a file name with ESC,
- * OSC or BEL bytes could recolour the terminal, set its title, or (with a line break) fake a CI
- * log line such as GitHub's {@code ::error}. Control characters (C0 but the tab, DEL, C1), the
- * line and paragraph separators and the bidirectional overrides (Trojan Source) are written as
- * escapes: {@code \x1b}, {@code \n}, {@code \u202e}.
+ * OSC or BEL bytes could recolour the terminal, set its title, or (with a line break) fake a CI log
+ * line such as GitHub's {@code ::error}. Control characters (C0 but the tab, DEL, C1), the line and
+ * paragraph separators and the bidirectional overrides (Trojan Source) are written as escapes:
+ * {@code \x1b}, {@code \n}, {@code \u202e}.
  */
 public final class TerminalText {
   private TerminalText() {}
 
-  /** {@code s} with every control character escaped, line breaks included (for one-line values and paths). */
+  /**
+   * {@code s} with every control character escaped, line breaks included (for one-line values and
+   * paths).
+   */
   public static String safe(String s) {
     return escape(s, false);
   }
 
-  /** As {@link #safe}, but keeping line breaks ({@code \n}): for text reap wrote on several lines. */
+  /**
+   * As {@link #safe}, but keeping line breaks ({@code \n}): for text reap wrote on several lines.
+   */
   public static String safeLines(String s) {
     return escape(s, true);
   }
@@ -27,7 +32,12 @@ public final class TerminalText {
     if (c == '\t' || c == '\n' && keepNewlines) {
       return false;
     }
-    return c < 0x20 || c >= 0x7f && c <= 0x9f || c == 0x2028 || c == 0x2029 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+    return c < 0x20
+        || c >= 0x7f && c <= 0x9f
+        || c == 0x2028
+        || c == 0x2029
+        || c >= 0x202a && c <= 0x202e
+        || c >= 0x2066 && c <= 0x2069;
   }
 
   private static String escape(String s, boolean keepNewlines) {
@@ -60,9 +70,9 @@ public final class TerminalText {
   }
 
   /**
-   * A writer for reap's own stdout and stderr: everything printed through it is escaped as
-   * {@link #safeLines} (line breaks kept), except what reap itself writes with {@link #trusted}
-   * (its colours and the progress bar's carriage returns).
+   * A writer for reap's own stdout and stderr: everything printed through it is escaped as {@link
+   * #safeLines} (line breaks kept), except what reap itself writes with {@link #trusted} (its
+   * colours and the progress bar's carriage returns).
    */
   public static final class Out extends PrintWriter {
     public Out(Writer out) {

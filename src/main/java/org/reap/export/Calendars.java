@@ -40,7 +40,9 @@ public final class Calendars {
   public record Result(String ics, int milestones, int meetings, List<String> skipped) {}
 
   private static final Pattern SCHEDULE =
-      Pattern.compile("(first|second|third|fourth|last)\\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "(first|second|third|fourth|last)\\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+          Pattern.CASE_INSENSITIVE);
 
   public static Result build(Repository repo, Instant stamp) {
     Calendar cal = new Calendar();
@@ -56,7 +58,10 @@ public final class Calendars {
         Node.Obj e = (Node.Obj) entries.get(i);
         When w = e.value("date");
         String title = Text.plain(e.string("title"));
-        if (w == null || w.isTbd() || !w.yearKnown() || !(w.precision() == When.Precision.DAY || isDayRange(w))) {
+        if (w == null
+            || w.isTbd()
+            || !w.yearKnown()
+            || !(w.precision() == When.Precision.DAY || isDayRange(w))) {
           skipped.add(d.id() + ": \"" + title + "\" (" + (w == null ? "no date" : w.raw()) + ")");
           continue;
         }
@@ -89,23 +94,33 @@ public final class Calendars {
         String name = m.string("name");
         List<Node> schedule = m.list("schedule");
         if (schedule.isEmpty() || pw == null || pw.isTbd() || !pw.yearKnown()) {
-          skipped.add(plan.id() + ": meeting \"" + name + "\" (" + (schedule.isEmpty() ? "no schedule such as \"first Tuesday\"" : "the plan has no dated period") + ")");
+          skipped.add(
+              plan.id()
+                  + ": meeting \""
+                  + name
+                  + "\" ("
+                  + (schedule.isEmpty()
+                      ? "no schedule such as \"first Tuesday\""
+                      : "the plan has no dated period")
+                  + ")");
           continue;
         }
         for (int k = 0; k < schedule.size(); k++) {
           String s = (String) ((Node.Val) schedule.get(k)).value();
           Matcher mm = SCHEDULE.matcher(s);
           if (!mm.find()) {
-            skipped.add(plan.id() + ": meeting \"" + name + "\" (cannot read the schedule \"" + s + "\")");
+            skipped.add(
+                plan.id() + ": meeting \"" + name + "\" (cannot read the schedule \"" + s + "\")");
             continue;
           }
-          int ordinal = switch (mm.group(1).toLowerCase(Locale.ROOT)) {
-            case "first" -> 1;
-            case "second" -> 2;
-            case "third" -> 3;
-            case "fourth" -> 4;
-            default -> -1;
-          };
+          int ordinal =
+              switch (mm.group(1).toLowerCase(Locale.ROOT)) {
+                case "first" -> 1;
+                case "second" -> 2;
+                case "third" -> 3;
+                case "fourth" -> 4;
+                default -> -1;
+              };
           DayOfWeek dow = DayOfWeek.valueOf(mm.group(2).toUpperCase(Locale.ROOT));
           LocalDate first = pw.start().with(TemporalAdjusters.dayOfWeekInMonth(ordinal, dow));
           if (first.isBefore(pw.start())) {
@@ -114,8 +129,14 @@ public final class Calendars {
           VEvent ev = new VEvent(first, first.plusDays(1), name);
           ev.replace(new DtStamp(stamp));
           ev.add(new Uid(plan.id() + "-meeting-" + (i + 1) + "-" + (k + 1) + "@reap"));
-          String byday = (ordinal == -1 ? "-1" : Integer.toString(ordinal)) + dow.name().substring(0, 2);
-          ev.add(new RRule<LocalDate>("FREQ=MONTHLY;BYDAY=" + byday + ";UNTIL=" + pw.end().toString().replace("-", "")));
+          String byday =
+              (ordinal == -1 ? "-1" : Integer.toString(ordinal)) + dow.name().substring(0, 2);
+          ev.add(
+              new RRule<LocalDate>(
+                  "FREQ=MONTHLY;BYDAY="
+                      + byday
+                      + ";UNTIL="
+                      + pw.end().toString().replace("-", "")));
           StringBuilder desc = new StringBuilder(plan.title()).append("\n").append(s);
           if (m.string("length") != null) {
             desc.append("\nLength: ").append(m.string("length"));
@@ -132,15 +153,23 @@ public final class Calendars {
     }
     StringWriter w = new StringWriter();
     try {
-      // ical4j folds by characters (splitting surrogate pairs, and 75 characters can be 300 octets): reap unfolds and folds again
+      // ical4j folds by characters (splitting surrogate pairs, and 75 characters can be 300
+      // octets): reap unfolds and folds again
       new CalendarOutputter(false).output(cal, w);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Result(fold(w.toString().replace("\r\n ", "").replace("\r\n\t", "")), milestones, meetings, skipped);
+    return new Result(
+        fold(w.toString().replace("\r\n ", "").replace("\r\n\t", "")),
+        milestones,
+        meetings,
+        skipped);
   }
 
-  /** RFC 5545, 3.1: a content line is at most 75 octets (UTF-8) without its CRLF; the continuation's leading space counts. */
+  /**
+   * RFC 5545, 3.1: a content line is at most 75 octets (UTF-8) without its CRLF; the continuation's
+   * leading space counts.
+   */
   static final int MAX_OCTETS = 75;
 
   /**
@@ -160,7 +189,9 @@ public final class Calendars {
       int octets = 0;
       int limit = MAX_OCTETS;
       int start = 0;
-      for (int end = clusters.next(); end != java.text.BreakIterator.DONE; start = end, end = clusters.next()) {
+      for (int end = clusters.next();
+          end != java.text.BreakIterator.DONE;
+          start = end, end = clusters.next()) {
         String cluster = line.substring(start, end);
         int size = utf8(cluster);
         if (octets + size > limit && octets > 0) {

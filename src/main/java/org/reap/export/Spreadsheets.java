@@ -16,7 +16,8 @@ import org.reap.model.When;
 import org.reap.render.Text;
 
 /**
- * Milestones and indicators as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read accents).
+ * Milestones and indicators as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read
+ * accents).
  *
  * <p>A text cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
  * return gets a leading {@code '} (OWASP, "CSV Injection"), so a spreadsheet shows it as text
@@ -29,7 +30,26 @@ public final class Spreadsheets {
   private static final String BOM = "\uFEFF";
 
   public static String milestones(Repository repo, LocalDate asOf) {
-    CSVFormat f = CSVFormat.RFC4180.builder().setHeader("document", "id", "month", "date", "start", "end", "title", "owner", "team", "deliverable", "partnership", "status", "completed", "overdue_as_of_" + asOf, "notes").build();
+    CSVFormat f =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader(
+                "document",
+                "id",
+                "month",
+                "date",
+                "start",
+                "end",
+                "title",
+                "owner",
+                "team",
+                "deliverable",
+                "partnership",
+                "status",
+                "completed",
+                "overdue_as_of_" + asOf,
+                "notes")
+            .build();
     StringWriter w = new StringWriter();
     w.write(BOM);
     try (CSVPrinter p = new CSVPrinter(w, f)) {
@@ -62,7 +82,21 @@ public final class Spreadsheets {
   }
 
   public static String indicators(Repository repo) {
-    CSVFormat f = CSVFormat.RFC4180.builder().setHeader("document", "indicator", "name", "unit", "polarity", "measure", "date", "group", "value", "source").build();
+    CSVFormat f =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader(
+                "document",
+                "indicator",
+                "name",
+                "unit",
+                "polarity",
+                "measure",
+                "date",
+                "group",
+                "value",
+                "source")
+            .build();
     StringWriter w = new StringWriter();
     w.write(BOM);
     try (CSVPrinter p = new CSVPrinter(w, f)) {
@@ -88,24 +122,43 @@ public final class Spreadsheets {
     return w.toString();
   }
 
-  private static void measure(CSVPrinter p, Document d, Node.Obj ind, String kind, Node.Obj m) throws IOException {
-    List<Object> head = List.of(text(d.id()), text(ind.string("id")), text(ind.string("name")), text(ind.string("unit")), text(ind.string("polarity")), kind, text(m.string("date")));
+  private static void measure(CSVPrinter p, Document d, Node.Obj ind, String kind, Node.Obj m)
+      throws IOException {
+    List<Object> head =
+        List.of(
+            text(d.id()),
+            text(ind.string("id")),
+            text(ind.string("name")),
+            text(ind.string("unit")),
+            text(ind.string("polarity")),
+            kind,
+            text(m.string("date")));
     BigDecimal v = m.value("value");
     if (v != null) {
       p.printRecord(concat(head, "", v.toPlainString(), text(ind.string("source"))));
     } else if (m.string("text") != null) {
-      p.printRecord(concat(head, "", text(m.string("text")), text(ind.string("source")))); // a qualitative value
+      p.printRecord(
+          concat(
+              head, "", text(m.string("text")), text(ind.string("source")))); // a qualitative value
     }
     if (m.fields().get("groups") instanceof Node.Dict groups) {
       for (var g : groups.entries().entrySet()) {
-        p.printRecord(concat(head, text(g.getKey()), ((BigDecimal) ((Node.Val) g.getValue()).value()).toPlainString(), text(ind.string("source"))));
+        p.printRecord(
+            concat(
+                head,
+                text(g.getKey()),
+                ((BigDecimal) ((Node.Val) g.getValue()).value()).toPlainString(),
+                text(ind.string("source"))));
       }
     }
     // breakdown cells: the group column names each dimension ("race: Black, gender: Women")
     for (org.reap.model.Breakdown.Cell c : org.reap.model.Breakdown.breakdownCells(m)) {
       StringBuilder g = new StringBuilder();
-      c.by().forEach((k, val) -> g.append(g.isEmpty() ? "" : ", ").append(k).append(": ").append(val));
-      p.printRecord(concat(head, text(g.toString()), c.value().toPlainString(), text(ind.string("source"))));
+      c.by()
+          .forEach(
+              (k, val) -> g.append(g.isEmpty() ? "" : ", ").append(k).append(": ").append(val));
+      p.printRecord(
+          concat(head, text(g.toString()), c.value().toPlainString(), text(ind.string("source"))));
     }
   }
 
@@ -115,7 +168,9 @@ public final class Spreadsheets {
     return all;
   }
 
-  /** A text cell, neutralised when a spreadsheet would read it as a formula (see the class comment). */
+  /**
+   * A text cell, neutralised when a spreadsheet would read it as a formula (see the class comment).
+   */
   static String text(String v) {
     if (v == null || v.isEmpty()) {
       return "";

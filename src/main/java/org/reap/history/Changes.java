@@ -34,7 +34,12 @@ public final class Changes {
       List<Item> dropped,
       List<NewValue> newValues) {
     public boolean isEmpty() {
-      return completed.isEmpty() && newlyLate.isEmpty() && redated.isEmpty() && added.isEmpty() && dropped.isEmpty() && newValues.isEmpty();
+      return completed.isEmpty()
+          && newlyLate.isEmpty()
+          && redated.isEmpty()
+          && added.isEmpty()
+          && dropped.isEmpty()
+          && newValues.isEmpty();
     }
   }
 
@@ -43,14 +48,23 @@ public final class Changes {
     for (Document d : repo.timelinesOf(planId)) {
       for (Node n : d.root().list("entries")) {
         Node.Obj e = (Node.Obj) n;
-        String key = e.string("id") != null ? "id:" + e.string("id") : d.id() + ":" + e.string("title").strip().toLowerCase(Locale.ROOT);
+        String key =
+            e.string("id") != null
+                ? "id:" + e.string("id")
+                : d.id() + ":" + e.string("title").strip().toLowerCase(Locale.ROOT);
         m.putIfAbsent(key, e);
       }
     }
     return m;
   }
 
-  public static Result between(Repository before, LocalDate beforeDate, String revision, Repository now, LocalDate asOf, String planId) {
+  public static Result between(
+      Repository before,
+      LocalDate beforeDate,
+      String revision,
+      Repository now,
+      LocalDate asOf,
+      String planId) {
     Map<String, Node.Obj> old = milestones(before, planId);
     Map<String, Node.Obj> cur = milestones(now, planId);
     List<Item> completed = new ArrayList<>();

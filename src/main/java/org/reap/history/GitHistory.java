@@ -16,25 +16,34 @@ import java.util.concurrent.TimeUnit;
 public final class GitHistory {
   private GitHistory() {}
 
-  /** Files of {@code folder} at revision REV (a tag, commit, branch or YYYY-MM-DD date), copied into {@code into}. */
+  /**
+   * Files of {@code folder} at revision REV (a tag, commit, branch or YYYY-MM-DD date), copied into
+   * {@code into}.
+   */
   public record Snapshot(Path folder, String commit, LocalDate date, String revision) {}
 
   public static Snapshot checkout(Path folder, String revision, Path into) throws HistoryException {
     Path dir = folder.toAbsolutePath().normalize();
     String top = git(dir, "rev-parse", "--show-toplevel").strip();
     if (top.isEmpty()) {
-      throw new HistoryException("--since needs the plans to be in a git repository, and " + folder + " is not").hint("run reap in a git checkout of your plans");
+      throw new HistoryException(
+              "--since needs the plans to be in a git repository, and " + folder + " is not")
+          .hint("run reap in a git checkout of your plans");
     }
     String commit;
     if (revision.matches("\\d{4}-\\d{2}-\\d{2}")) {
       commit = git(dir, "rev-list", "-1", "--before=" + revision + "T23:59:59", "HEAD").strip();
       if (commit.isEmpty()) {
-        throw new HistoryException("--since " + revision + ": there is no commit on or before that date").hint("give a later date, or a tag or commit");
+        throw new HistoryException(
+                "--since " + revision + ": there is no commit on or before that date")
+            .hint("give a later date, or a tag or commit");
       }
     } else {
       commit = gitOrNull(dir, "rev-parse", "--verify", "--quiet", revision + "^{commit}");
       if (commit == null || commit.isBlank()) {
-        throw new HistoryException("--since " + revision + ": git knows no such tag, branch or commit").hint("'git log --oneline' and 'git tag' list them");
+        throw new HistoryException(
+                "--since " + revision + ": git knows no such tag, branch or commit")
+            .hint("'git log --oneline' and 'git tag' list them");
       }
       commit = commit.strip();
     }
@@ -46,7 +55,9 @@ public final class GitHistory {
     }
     LocalDate date = LocalDate.parse(git(dir, "show", "-s", "--format=%cs", commit).strip());
     List<String> files = new ArrayList<>();
-    for (String f : git(Path.of(top), "ls-tree", "-r", "--name-only", commit, "--", rel.isEmpty() ? "." : rel).split("\n")) {
+    for (String f :
+        git(Path.of(top), "ls-tree", "-r", "--name-only", commit, "--", rel.isEmpty() ? "." : rel)
+            .split("\n")) {
       if (!f.isBlank() && (f.endsWith(".yaml") || f.endsWith(".yml"))) {
         files.add(f);
       }
@@ -64,7 +75,8 @@ public final class GitHistory {
         Files.write(target, gitBytes(Path.of(top), "show", commit + ":" + f));
       }
     } catch (IOException e) {
-      throw new HistoryException("--since: could not read the plans at " + revision + ": " + e.getMessage());
+      throw new HistoryException(
+          "--since: could not read the plans at " + revision + ": " + e.getMessage());
     }
     return new Snapshot(root, commit, date, revision);
   }
@@ -72,7 +84,9 @@ public final class GitHistory {
   private static String git(Path dir, String... args) throws HistoryException {
     String s = gitOrNull(dir, args);
     if (s == null) {
-      throw new HistoryException("--since: the git command failed (git " + String.join(" ", args) + ")").hint("check that git is installed and that the plans are in a git repository");
+      throw new HistoryException(
+              "--since: the git command failed (git " + String.join(" ", args) + ")")
+          .hint("check that git is installed and that the plans are in a git repository");
     }
     return s;
   }
@@ -98,7 +112,9 @@ public final class GitHistory {
       }
       return out;
     } catch (IOException e) {
-      throw new HistoryException("--since needs the git command, and it could not be run (" + e.getMessage() + ")").hint("install git");
+      throw new HistoryException(
+              "--since needs the git command, and it could not be run (" + e.getMessage() + ")")
+          .hint("install git");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HistoryException("interrupted");

@@ -2,8 +2,8 @@ package org.reap.history;
 
 /**
  * Reading an earlier revision of the plans from git failed in a way the user can act on: the
- * message is plain English and {@link #hint()} says what to do. Callers print both, never the
- * stack trace.
+ * message is plain English and {@link #hint()} says what to do. Callers print both, never the stack
+ * trace.
  */
 public final class HistoryException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -12,23 +12,24 @@ import org.reap.source.SourceFile;
 import org.reap.source.Span;
 
 /**
- * Finds the YAML files of a repository folder (or the files named) and reads each into a node
- * tree with positions. A file that cannot be read is reported and left out; the rest are still
- * read. Binding the trees to their kinds is the next stage (org.reap.bind).
+ * Finds the YAML files of a repository folder (or the files named) and reads each into a node tree
+ * with positions. A file that cannot be read is reported and left out; the rest are still read.
+ * Binding the trees to their kinds is the next stage (org.reap.bind).
  */
 public final class RepositoryLoader {
   private RepositoryLoader() {}
 
   /**
-   * What was read: the repository root, the files that could be read (in path order), and how
-   * many YAML files were found in all.
+   * What was read: the repository root, the files that could be read (in path order), and how many
+   * YAML files were found in all.
    */
   /**
    * What load read: the repository's root, its YAML files with their node trees, how many files
    * were found, the folder whose settings file applies (null when only files were named) and the
    * folder paths are shown from.
    */
-  public record Sources(Path root, List<YamlLoader.Loaded> files, int found, Path settingsRoot, Path cwd) {
+  public record Sources(
+      Path root, List<YamlLoader.Loaded> files, int found, Path settingsRoot, Path cwd) {
     public Sources {
       files = List.copyOf(files);
     }
@@ -38,8 +39,8 @@ public final class RepositoryLoader {
   private static final List<String> SKIP = List.of("out", "templates", "node_modules", "target");
 
   /**
-   * Loads {@code paths} (folders or files). The repository root is the first folder given, or
-   * the folder of the first file.
+   * Loads {@code paths} (folders or files). The repository root is the first folder given, or the
+   * folder of the first file.
    */
   public static Sources load(List<Path> paths, Diagnostics diags) {
     return load(paths, Path.of(""), diags);
@@ -54,7 +55,11 @@ public final class RepositoryLoader {
       Path abs = cwd.resolve(p).normalize();
       SourceFile shown = new SourceFile(abs, display(cwd, abs), "");
       if (!Files.exists(abs)) {
-        diags.error("file.not-found", Span.ofFile(shown), "there is no file or folder here", "check the spelling of the path; reap validate with no path reads plans/");
+        diags.error(
+            "file.not-found",
+            Span.ofFile(shown),
+            "there is no file or folder here",
+            "check the spelling of the path; reap validate with no path reads plans/");
         continue;
       }
       if (Files.isDirectory(abs)) {
@@ -127,14 +132,19 @@ public final class RepositoryLoader {
       return s.filter(p -> !p.equals(dir))
           .filter(p -> !skipped(dir.relativize(p)))
           .filter(p -> !inNestedRepository(dir, p))
-          .filter(p -> {
-            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-            return (n.endsWith(".yaml") || n.endsWith(".yml")) && !Files.isDirectory(p);
-          })
+          .filter(
+              p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return (n.endsWith(".yaml") || n.endsWith(".yml")) && !Files.isDirectory(p);
+              })
           .sorted()
           .toList();
     } catch (IOException | java.io.UncheckedIOException e) {
-      diags.error("file.unreadable", Span.ofFile(new SourceFile(dir, display(cwd, dir), "")), "the folder cannot be read (" + e.getMessage() + ")", "check that you have permission to read it");
+      diags.error(
+          "file.unreadable",
+          Span.ofFile(new SourceFile(dir, display(cwd, dir), "")),
+          "the folder cannot be read (" + e.getMessage() + ")",
+          "check that you have permission to read it");
       return List.of();
     }
   }
@@ -144,7 +154,9 @@ public final class RepositoryLoader {
    * folder is a repository of its own (a city's example, say) and is read only when named.
    */
   private static boolean inNestedRepository(Path root, Path p) {
-    for (Path d = p.getParent(); d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+    for (Path d = p.getParent();
+        d != null && d.startsWith(root) && !d.equals(root);
+        d = d.getParent()) {
       if (Files.isRegularFile(d.resolve(org.reap.schema.Settings.FILE))) {
         return true;
       }

@@ -45,8 +45,8 @@ public sealed interface YNode permits YNode.YMap, YNode.YSeq, YNode.YScalar {
   }
 
   /**
-   * A scalar. {@code plain} is true when it was written without quotes; {@code isNull} is true
-   * for an empty plain value, {@code ~} or {@code null}.
+   * A scalar. {@code plain} is true when it was written without quotes; {@code isNull} is true for
+   * an empty plain value, {@code ~} or {@code null}.
    */
   record YScalar(Span span, String text, boolean plain, boolean isNull) implements YNode {
     @Override

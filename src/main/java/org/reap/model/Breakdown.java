@@ -17,14 +17,20 @@ public final class Breakdown {
   public static final String RACE = "race";
 
   /** A declared dimension (or the race/ethnicity one the {@code groups} field implies). */
-  public record Dimension(String key, String label, List<String> values, boolean addsUp, Span span, boolean declared) {}
+  public record Dimension(
+      String key, String label, List<String> values, boolean addsUp, Span span, boolean declared) {}
 
   /**
    * One value for one combination of groups. {@code by} keeps the order written; {@code span} is
    * the cell's position (the value's position for a v1 group); {@code keySpans} says where each
    * dimension is named and {@code groupSpans} where each group is.
    */
-  public record Cell(Map<String, String> by, BigDecimal value, Span span, Map<String, Span> keySpans, Map<String, Span> groupSpans) {
+  public record Cell(
+      Map<String, String> by,
+      BigDecimal value,
+      Span span,
+      Map<String, Span> keySpans,
+      Map<String, Span> groupSpans) {
     /** The dimension keys, in the indicator's order of dimensions. */
     public List<String> keys(List<Dimension> order) {
       List<String> out = new ArrayList<>();
@@ -44,17 +50,29 @@ public final class Breakdown {
 
   private Breakdown() {}
 
-  /** The dimensions an indicator declares (each key once, as first declared), plus race/ethnicity where it uses {@code groups} without declaring it. */
+  /**
+   * The dimensions an indicator declares (each key once, as first declared), plus race/ethnicity
+   * where it uses {@code groups} without declaring it.
+   */
   public static List<Dimension> dimensions(Node.Obj indicator) {
     List<Dimension> out = new ArrayList<>();
     for (Node n : indicator.list("dimensions")) {
       Node.Obj d = (Node.Obj) n;
       if (d.string("key") == null || dimension(out, d.string("key")) != null) {
-        continue; // a second declaration of a key is reported by indicator.breakdown; the first counts
+        continue; // a second declaration of a key is reported by indicator.breakdown; the first
+        // counts
       }
-      List<String> values = d.list("values").stream().map(v -> String.valueOf(((Node.Val) v).value())).toList();
+      List<String> values =
+          d.list("values").stream().map(v -> String.valueOf(((Node.Val) v).value())).toList();
       String label = d.string("label");
-      out.add(new Dimension(d.string("key"), label == null ? d.string("key") : label, values, Boolean.TRUE.equals(d.value("adds_up")), d.span(), true));
+      out.add(
+          new Dimension(
+              d.string("key"),
+              label == null ? d.string("key") : label,
+              values,
+              Boolean.TRUE.equals(d.value("adds_up")),
+              d.span(),
+              true));
     }
     if (out.stream().noneMatch(d -> RACE.equals(d.key())) && usesGroups(indicator)) {
       out.add(0, new Dimension(RACE, null, List.of(), false, indicator.span(), false));
@@ -95,7 +113,9 @@ public final class Breakdown {
     return out;
   }
 
-  /** A measure's values by group: its v1 {@code groups} first (as race), then its {@code breakdown}. */
+  /**
+   * A measure's values by group: its v1 {@code groups} first (as race), then its {@code breakdown}.
+   */
   public static List<Cell> cells(Node.Obj measure) {
     List<Cell> out = new ArrayList<>(groupCells(measure));
     out.addAll(breakdownCells(measure));
@@ -106,12 +126,19 @@ public final class Breakdown {
   public static List<Cell> groupCells(Node.Obj measure) {
     List<Cell> out = new ArrayList<>();
     if (measure.fields().get("groups") instanceof Node.Dict dict) {
-      dict.entries().forEach(
-          (name, v) -> {
-            if (v instanceof Node.Val val && val.value() instanceof BigDecimal b) {
-              out.add(new Cell(Map.of(RACE, name), b, v.span(), Map.of(RACE, dict.keySpan(name)), Map.of(RACE, dict.keySpan(name))));
-            }
-          });
+      dict.entries()
+          .forEach(
+              (name, v) -> {
+                if (v instanceof Node.Val val && val.value() instanceof BigDecimal b) {
+                  out.add(
+                      new Cell(
+                          Map.of(RACE, name),
+                          b,
+                          v.span(),
+                          Map.of(RACE, dict.keySpan(name)),
+                          Map.of(RACE, dict.keySpan(name))));
+                }
+              });
     }
     return out;
   }
@@ -128,14 +155,15 @@ public final class Breakdown {
       Map<String, String> m = new LinkedHashMap<>();
       Map<String, Span> keys = new LinkedHashMap<>();
       Map<String, Span> groups = new LinkedHashMap<>();
-      by.entries().forEach(
-          (k, g) -> {
-            if (g instanceof Node.Val gv && gv.value() != null) {
-              m.put(k, String.valueOf(gv.value()));
-              keys.put(k, by.keySpan(k));
-              groups.put(k, g.span());
-            }
-          });
+      by.entries()
+          .forEach(
+              (k, g) -> {
+                if (g instanceof Node.Val gv && gv.value() != null) {
+                  m.put(k, String.valueOf(gv.value()));
+                  keys.put(k, by.keySpan(k));
+                  groups.put(k, g.span());
+                }
+              });
       if (!m.isEmpty()) {
         out.add(new Cell(m, v, c.span(), keys, groups));
       }

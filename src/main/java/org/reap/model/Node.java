@@ -7,8 +7,8 @@ import org.reap.schema.ObjType;
 import org.reap.source.Span;
 
 /**
- * A value checked against the schema, with its position. Scalars hold typed values: String,
- * {@link Markdown}, {@link When}, LocalDate, YearMonth, Long, BigDecimal, Boolean, {@link Length}.
+ * A value checked against the schema, with its position. Scalars hold typed values: String, {@link
+ * Markdown}, {@link When}, LocalDate, YearMonth, Long, BigDecimal, Boolean, {@link Length}.
  */
 public sealed interface Node permits Node.Obj, Node.Lst, Node.Val, Node.Dict {
   Span span();
@@ -17,7 +17,8 @@ public sealed interface Node permits Node.Obj, Node.Lst, Node.Val, Node.Dict {
    * A group of fields. {@code invalid} names fields that were present but could not be read
    * (already reported), so later rules do not report them again as missing.
    */
-  record Obj(Span span, ObjType type, Map<String, Node> fields, java.util.Set<String> invalid) implements Node {
+  record Obj(Span span, ObjType type, Map<String, Node> fields, java.util.Set<String> invalid)
+      implements Node {
     public Obj(Span span, ObjType type, Map<String, Node> fields) {
       this(span, type, fields, java.util.Set.of());
     }
@@ -68,8 +69,8 @@ public sealed interface Node permits Node.Obj, Node.Lst, Node.Val, Node.Dict {
 
   /**
    * A scalar. {@code translations} holds the same text in other languages, by BCP 47 tag, when the
-   * YAML gave the field as a mapping of languages ({@code title: {en: ..., es: ...}}); {@code value}
-   * and {@code span} are then the entry in the document's own language.
+   * YAML gave the field as a mapping of languages ({@code title: {en: ..., es: ...}}); {@code
+   * value} and {@code span} are then the entry in the document's own language.
    */
   record Val(Span span, Object value, Map<String, Val> translations) implements Node {
     public Val(Span span, Object value) {

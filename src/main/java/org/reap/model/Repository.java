@@ -16,7 +16,8 @@ public final class Repository {
   private final Map<String, List<Definition>> ids = new LinkedHashMap<>();
 
   /** Where an id is defined: the type of thing ("team", "plan") and the document it is in. */
-  public record Definition(String id, String type, boolean isDocument, Node.Obj node, Document document, Span span) {}
+  public record Definition(
+      String id, String type, boolean isDocument, Node.Obj node, Document document, Span span) {}
 
   private final int filesRead;
 
@@ -26,7 +27,8 @@ public final class Repository {
     this(root, documents, filesRead, org.reap.schema.Settings.NONE);
   }
 
-  public Repository(Path root, List<Document> documents, int filesRead, org.reap.schema.Settings settings) {
+  public Repository(
+      Path root, List<Document> documents, int filesRead, org.reap.schema.Settings settings) {
     this.settings = settings;
     this.filesRead = filesRead;
     this.root = root;
@@ -69,7 +71,9 @@ public final class Repository {
 
   /** The milestone files (timelines) that name the plan, in file order. */
   public List<Document> timelinesOf(String planId) {
-    return ofKind("milestones").stream().filter(d -> planId.equals(d.root().string("plan"))).toList();
+    return ofKind("milestones").stream()
+        .filter(d -> planId.equals(d.root().string("plan")))
+        .toList();
   }
 
   /** The milestones of a plan: every entry of every timeline that names it, in file order. */

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.reap.schema.Field;
 import org.reap.schema.ListType;
 import org.reap.schema.MapType;
-import org.reap.schema.ObjType;
 import org.reap.schema.Scalar;
 import org.reap.schema.ScalarType;
 import org.reap.schema.Type;
@@ -26,9 +25,20 @@ public final class Translations {
    * Text fields that are not translated: numbers and ids as printed, names of people and bodies,
    * phone numbers, where a document was transcribed from, and editors' notes that are not printed.
    */
-  public static final Set<String> NOT_TRANSLATED = Set.of("number", "file_id", "phone", "name", "source", "source_note", "date_as_written", "translation_notice");
+  public static final Set<String> NOT_TRANSLATED =
+      Set.of(
+          "number",
+          "file_id",
+          "phone",
+          "name",
+          "source",
+          "source_note",
+          "date_as_written",
+          "translation_notice");
 
-  /** One text field: where it is, its field name and path, and the value (with its translations). */
+  /**
+   * One text field: where it is, its field name and path, and the value (with its translations).
+   */
   public record Text(Document document, String field, String path, Node.Val value) {}
 
   /** A tag as reap writes it: es, zh-Hans, hmn. */
@@ -81,14 +91,23 @@ public final class Translations {
   private static void object(Document d, Node.Obj o, String path, boolean root, List<Text> out) {
     for (Map.Entry<String, Node> e : o.fields().entrySet()) {
       Field f = o.type().fields().get(e.getKey());
-      if (f == null || NOT_TRANSLATED.contains(e.getKey()) || (root && e.getKey().equals("notes"))) {
+      if (f == null
+          || NOT_TRANSLATED.contains(e.getKey())
+          || (root && e.getKey().equals("notes"))) {
         continue;
       }
-      walk(d, e.getValue(), f.type(), e.getKey(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out);
+      walk(
+          d,
+          e.getValue(),
+          f.type(),
+          e.getKey(),
+          path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+          out);
     }
   }
 
-  private static void walk(Document d, Node n, Type type, String field, String path, List<Text> out) {
+  private static void walk(
+      Document d, Node n, Type type, String field, String path, List<Text> out) {
     switch (n) {
       case Node.Obj o -> object(d, o, path, false, out);
       case Node.Lst l -> {
@@ -102,7 +121,10 @@ public final class Translations {
         dict.entries().forEach((k, v) -> walk(d, v, value, field, path + "." + k, out));
       }
       case Node.Val v -> {
-        if (type instanceof ScalarType st && (st.scalar() == Scalar.STRING || st.scalar() == Scalar.TEXT) && v.value() != null && !v.value().toString().isBlank()) {
+        if (type instanceof ScalarType st
+            && (st.scalar() == Scalar.STRING || st.scalar() == Scalar.TEXT)
+            && v.value() != null
+            && !v.value().toString().isBlank()) {
           out.add(new Text(d, field, path, v));
         }
       }
@@ -122,7 +144,10 @@ public final class Translations {
     return new Document(d.file(), d.kind(), (Node.Obj) localize(d.root(), language));
   }
 
-  /** A copy of the repository with every document in {@code language}, falling back to each document's own. */
+  /**
+   * A copy of the repository with every document in {@code language}, falling back to each
+   * document's own.
+   */
   public static Repository localize(Repository repo, String language) {
     List<Document> docs = new ArrayList<>();
     for (Document d : repo.documents()) {
@@ -138,7 +163,8 @@ public final class Translations {
         o.fields().forEach((k, v) -> fields.put(k, localize(v, language)));
         yield new Node.Obj(o.span(), o.type(), fields, o.invalid());
       }
-      case Node.Lst l -> new Node.Lst(l.span(), l.items().stream().map(i -> localize(i, language)).toList());
+      case Node.Lst l ->
+          new Node.Lst(l.span(), l.items().stream().map(i -> localize(i, language)).toList());
       case Node.Dict dict -> {
         Map<String, Node> entries = new LinkedHashMap<>();
         dict.entries().forEach((k, v) -> entries.put(k, localize(v, language)));

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * A date as plans write them: a day, a month, a year, a range of those, TBD, or a day or month
  * whose year the source does not give (XXXX-03-20). Written in a subset of ISO 8601 / EDTF.
  */
-public record When(Precision precision, LocalDate start, LocalDate end, boolean yearKnown, String raw) implements Comparable<When> {
+public record When(
+    Precision precision, LocalDate start, LocalDate end, boolean yearKnown, String raw)
+    implements Comparable<When> {
 
   public enum Precision {
     DAY,
@@ -23,7 +25,8 @@ public record When(Precision precision, LocalDate start, LocalDate end, boolean 
     FISCAL_YEAR
   }
 
-  private static final Pattern FISCAL = Pattern.compile("(?i)(?:FY\\s*)?(\\d{4})-(\\d{2}|\\d{4})|FY\\s*(\\d{4}|\\d{2})");
+  private static final Pattern FISCAL =
+      Pattern.compile("(?i)(?:FY\\s*)?(\\d{4})-(\\d{2}|\\d{4})|FY\\s*(\\d{4}|\\d{2})");
 
   private static final Pattern PART = Pattern.compile("(\\d{4}|XXXX)(?:-(\\d{2})(?:-(\\d{2}))?)?");
 
@@ -88,17 +91,20 @@ public record When(Precision precision, LocalDate start, LocalDate end, boolean 
       throw new BadWhen("\"" + whole + "\" is not a date reap can read");
     }
     boolean known = !m.group(1).equals("XXXX");
-    int year = known ? Integer.parseInt(m.group(1)) : 2000; // 2000 is a leap year: XXXX-02-29 is allowed
+    int year =
+        known ? Integer.parseInt(m.group(1)) : 2000; // 2000 is a leap year: XXXX-02-29 is allowed
     if (!known && m.group(2) == null) {
       throw new BadWhen("\"" + whole + "\" gives neither a year nor a month");
     }
     try {
       if (m.group(2) == null) {
-        return new When(Precision.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), true, s);
+        return new When(
+            Precision.YEAR, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), true, s);
       }
       int month = Integer.parseInt(m.group(2));
       if (month < 1 || month > 12) {
-        throw new BadWhen("\"" + whole + "\" has month " + m.group(2) + "; months run from 01 to 12");
+        throw new BadWhen(
+            "\"" + whole + "\" has month " + m.group(2) + "; months run from 01 to 12");
       }
       YearMonth ym = YearMonth.of(year, month);
       if (m.group(3) == null) {
@@ -107,8 +113,14 @@ public record When(Precision precision, LocalDate start, LocalDate end, boolean 
       int day = Integer.parseInt(m.group(3));
       if (day < 1 || day > ym.lengthOfMonth()) {
         throw new BadWhen(
-            "\"" + whole + "\" is not a real date: " + ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
-                + (known ? " " + year : "") + " has " + ym.lengthOfMonth() + " days");
+            "\""
+                + whole
+                + "\" is not a real date: "
+                + ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)
+                + (known ? " " + year : "")
+                + " has "
+                + ym.lengthOfMonth()
+                + " days");
       }
       LocalDate d = LocalDate.of(year, month, day);
       return new When(Precision.DAY, d, d, known, s);
@@ -142,23 +154,36 @@ public record When(Precision precision, LocalDate start, LocalDate end, boolean 
     if (m.group(1) != null) {
       int first = Integer.parseInt(m.group(1));
       String second = m.group(2);
-      int next = second.length() == 2 ? (first / 100) * 100 + Integer.parseInt(second) : Integer.parseInt(second);
+      int next =
+          second.length() == 2
+              ? (first / 100) * 100 + Integer.parseInt(second)
+              : Integer.parseInt(second);
       if (second.length() == 2 && next < first) {
         next += 100;
       }
       if (startMonth == 1) {
         if (next != first) {
-          throw new BadWhen("\"" + whole + "\" names two years, but the fiscal year starts in January, so it is one calendar year");
+          throw new BadWhen(
+              "\""
+                  + whole
+                  + "\" names two years, but the fiscal year starts in January, so it is one calendar year");
         }
         endYear = first;
       } else {
         if (next != first + 1) {
-          if (second.length() == 2 && !s.toUpperCase(Locale.ROOT).startsWith("FY") && Integer.parseInt(second) <= 12) {
+          if (second.length() == 2
+              && !s.toUpperCase(Locale.ROOT).startsWith("FY")
+              && Integer.parseInt(second) <= 12) {
             return null; // 2024-06: a month, not a fiscal year
           }
-          throw new BadWhen("\"" + whole + "\" is not a fiscal year: a fiscal year runs from one year into the next, such as 2021-22");
+          throw new BadWhen(
+              "\""
+                  + whole
+                  + "\" is not a fiscal year: a fiscal year runs from one year into the next, such as 2021-22");
         }
-        if (second.length() == 2 && !s.toUpperCase(Locale.ROOT).startsWith("FY") && Integer.parseInt(second) <= 12) {
+        if (second.length() == 2
+            && !s.toUpperCase(Locale.ROOT).startsWith("FY")
+            && Integer.parseInt(second) <= 12) {
           return null; // 2011-12 is December 2011 unless written FY2011-12
         }
         endYear = next;
@@ -167,7 +192,8 @@ public record When(Precision precision, LocalDate start, LocalDate end, boolean 
       String y = m.group(3);
       endYear = y.length() == 2 ? 2000 + Integer.parseInt(y) : Integer.parseInt(y);
     }
-    LocalDate start = startMonth == 1 ? LocalDate.of(endYear, 1, 1) : LocalDate.of(endYear - 1, startMonth, 1);
+    LocalDate start =
+        startMonth == 1 ? LocalDate.of(endYear, 1, 1) : LocalDate.of(endYear - 1, startMonth, 1);
     return new LocalDate[] {start, start.plusYears(1).minusDays(1)};
   }
 

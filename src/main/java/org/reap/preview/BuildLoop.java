@@ -18,12 +18,13 @@ import org.reap.load.RepositoryLoader;
 
 /**
  * The preview's build loop, on a thread of its own: a build ({@link SiteBuilder}) at the start and
- * after each batch of saves {@link TreeWatcher} reports; each build's snapshot goes to the
- * {@link EventHub} (open pages whose content changed reload) and one line about it to the log.
- * Ends when {@link #stop} was called, the watcher is closed or the thread is interrupted.
+ * after each batch of saves {@link TreeWatcher} reports; each build's snapshot goes to the {@link
+ * EventHub} (open pages whose content changed reload) and one line about it to the log. Ends when
+ * {@link #stop} was called, the watcher is closed or the thread is interrupted.
  */
 final class BuildLoop implements Runnable {
-  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
   private final PreviewServer.Config config;
   private final Path work;
@@ -33,8 +34,11 @@ final class BuildLoop implements Runnable {
   private final AtomicInteger builds = new AtomicInteger();
   private volatile boolean stopped;
 
-  /** Builds {@code config}'s documents into {@code work}, after each change {@code watcher} reports. */
-  BuildLoop(PreviewServer.Config config, Path work, EventHub hub, TreeWatcher watcher, PrintWriter log) {
+  /**
+   * Builds {@code config}'s documents into {@code work}, after each change {@code watcher} reports.
+   */
+  BuildLoop(
+      PreviewServer.Config config, Path work, EventHub hub, TreeWatcher watcher, PrintWriter log) {
     this.config = config;
     this.work = work;
     this.hub = hub;
@@ -96,16 +100,26 @@ final class BuildLoop implements Runnable {
     if (first) {
       sb.append("reap preview: ");
     } else {
-      sb.append(LocalTime.now().format(CLOCK)).append(' ').append(describeChanges(config.check().base(), changed)).append(": ");
+      sb.append(LocalTime.now().format(CLOCK))
+          .append(' ')
+          .append(describeChanges(config.check().base(), changed))
+          .append(": ");
     }
     switch (b.snapshot()) {
       case Snapshot.Ready r -> {
         if (first) {
           sb.append("ready: ").append(Pages.plural(r.pages().size(), "document"));
         } else if (before instanceof Snapshot.Broken) {
-          sb.append("fixed; ").append(b.updated().isEmpty() ? "the documents are shown again" : "updated " + String.join(", ", b.updated()));
+          sb.append("fixed; ")
+              .append(
+                  b.updated().isEmpty()
+                      ? "the documents are shown again"
+                      : "updated " + String.join(", ", b.updated()));
         } else {
-          sb.append(b.updated().isEmpty() ? "no document changed" : "updated " + String.join(", ", b.updated()));
+          sb.append(
+              b.updated().isEmpty()
+                  ? "no document changed"
+                  : "updated " + String.join(", ", b.updated()));
         }
         if (!r.warnings().isEmpty()) {
           sb.append(", ").append(Pages.plural(r.warnings().size(), "warning"));
@@ -114,7 +128,11 @@ final class BuildLoop implements Runnable {
         log.println(org.reap.diagnostic.TerminalText.safe(sb.toString()));
       }
       case Snapshot.Broken k -> {
-        sb.append(Pages.plural(k.errors(), "error")).append(": the preview shows ").append(k.errors() == 1 ? "it" : "them").append(" until fixed ").append(took);
+        sb.append(Pages.plural(k.errors(), "error"))
+            .append(": the preview shows ")
+            .append(k.errors() == 1 ? "it" : "them")
+            .append(" until fixed ")
+            .append(took);
         log.println(sb);
         for (Diagnostic d : k.diagnostics()) {
           if (d.severity() == Severity.ERROR) {
@@ -122,7 +140,13 @@ final class BuildLoop implements Runnable {
           }
         }
         for (Problems.RenderProblem p : k.problems()) {
-          log.println(org.reap.diagnostic.TerminalText.safe((p.file() == null ? "" : p.file() + ": ") + "error[render]: " + p.document() + ": " + p.message()));
+          log.println(
+              org.reap.diagnostic.TerminalText.safe(
+                  (p.file() == null ? "" : p.file() + ": ")
+                      + "error[render]: "
+                      + p.document()
+                      + ": "
+                      + p.message()));
         }
       }
       case Snapshot.Preparing p -> log.println(sb.append("preparing"));
@@ -139,7 +163,12 @@ final class BuildLoop implements Runnable {
     List<String> files = new ArrayList<>();
     for (Path p : changed) {
       String n = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
-      boolean known = n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".ftlx") || n.endsWith(".ftl") || n.endsWith(".css");
+      boolean known =
+          n.endsWith(".yaml")
+              || n.endsWith(".yml")
+              || n.endsWith(".ftlx")
+              || n.endsWith(".ftl")
+              || n.endsWith(".css");
       if (Files.isRegularFile(p) || (!Files.exists(p) && known)) {
         files.add(RepositoryLoader.display(b, p) + (Files.exists(p) ? "" : " (removed)"));
       }

@@ -64,13 +64,14 @@ final class EventHub {
 
   /** A comment line on every stream, so streams whose tab has gone are noticed and dropped. */
   synchronized void ping() {
-    streams.removeIf(s -> {
-      if (send(s, ": ping\n\n")) {
-        return false;
-      }
-      end(s);
-      return true;
-    });
+    streams.removeIf(
+        s -> {
+          if (send(s, ": ping\n\n")) {
+            return false;
+          }
+          end(s);
+          return true;
+        });
   }
 
   synchronized int size() {

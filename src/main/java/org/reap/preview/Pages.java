@@ -7,9 +7,9 @@ import org.reap.diagnostic.Diagnostic;
 
 /**
  * The HTML the preview adds: a bar on top of each page (all documents, open the PDF, warnings) and
- * a small script that reloads the page when what it shows has changed; and the preview's own
- * pages (preparing, problems, not found). Only what is served gets these: the rendered files are
- * left as {@code reap render} writes them.
+ * a small script that reloads the page when what it shows has changed; and the preview's own pages
+ * (preparing, problems, not found). Only what is served gets these: the rendered files are left as
+ * {@code reap render} writes them.
  */
 final class Pages {
   private Pages() {}
@@ -25,8 +25,10 @@ final class Pages {
 
   static final String PROBLEMS_PATH = "/_reap/problems";
 
-  private static final Pattern BODY_OPEN = Pattern.compile("<body\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-  private static final Pattern BODY_CLOSE = Pattern.compile("</body\\s*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BODY_OPEN =
+      Pattern.compile("<body\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BODY_CLOSE =
+      Pattern.compile("</body\\s*>", Pattern.CASE_INSENSITIVE);
 
   static final String STYLE =
       """
@@ -99,10 +101,17 @@ final class Pages {
       sb.append("<a href=\"/\">All documents</a>");
     }
     if (b.pdf() != null) {
-      sb.append("<a href=\"/").append(esc(b.pdf())).append("\" target=\"_blank\" rel=\"noopener\">Open the PDF</a>");
+      sb.append("<a href=\"/")
+          .append(esc(b.pdf()))
+          .append("\" target=\"_blank\" rel=\"noopener\">Open the PDF</a>");
     }
     if (b.warnings() > 0) {
-      sb.append("<a href=\"").append(PROBLEMS_PATH).append("\">").append(b.warnings()).append(b.warnings() == 1 ? " warning" : " warnings").append("</a>");
+      sb.append("<a href=\"")
+          .append(PROBLEMS_PATH)
+          .append("\">")
+          .append(b.warnings())
+          .append(b.warnings() == 1 ? " warning" : " warnings")
+          .append("</a>");
     }
     sb.append("<span class=\"reap-preview-note\">").append(esc(b.state())).append("</span>");
     sb.append("</nav>");
@@ -110,20 +119,27 @@ final class Pages {
   }
 
   /**
-   * The script that keeps a page current: it listens for changes while the tab is visible (a
-   * hidden tab lets go of its connection, so many open tabs do not use up the browser's six
-   * connections per site) and reloads the page when its tag is no longer the current one.
+   * The script that keeps a page current: it listens for changes while the tab is visible (a hidden
+   * tab lets go of its connection, so many open tabs do not use up the browser's six connections
+   * per site) and reloads the page when its tag is no longer the current one.
    */
   static String script(String page, String etag, String nonce) {
     String src = EVENTS_PATH + "?page=" + page + "&etag=" + etag;
-    return "<script nonce=\"" + nonce + "\">(function(){var src='" + src + "';var es=null;"
+    return "<script nonce=\""
+        + nonce
+        + "\">(function(){var src='"
+        + src
+        + "';var es=null;"
         + "function open(){if(es){return;}es=new EventSource(src);es.addEventListener('reload',function(){es.close();es=null;location.reload();});}"
         + "function close(){if(es){es.close();es=null;}}"
         + "document.addEventListener('visibilitychange',function(){if(document.hidden){close();}else{open();}});"
         + "if(!document.hidden){open();}})();</script>";
   }
 
-  /** A rendered document (or the index) with the bar after {@code <body>} and the script before {@code </body>}. */
+  /**
+   * A rendered document (or the index) with the bar after {@code <body>} and the script before
+   * {@code </body>}.
+   */
   static String inject(String html, String bar, String script) {
     String style = "<style>" + STYLE + "</style>";
     Matcher open = BODY_OPEN.matcher(html);
@@ -158,7 +174,8 @@ final class Pages {
   }
 
   static String preparingMain(String source) {
-    return "<h1>Preparing the preview…</h1>\n<p class=\"lead\">reap is checking " + esc(source)
+    return "<h1>Preparing the preview…</h1>\n<p class=\"lead\">reap is checking "
+        + esc(source)
         + " and making every document. This page shows them by itself when they are ready.</p>\n";
   }
 
@@ -166,10 +183,21 @@ final class Pages {
     long errors = b.errors();
     long warnings = b.diagnostics().size() + b.problems().size() - errors;
     StringBuilder sb = new StringBuilder();
-    sb.append("<h1 class=\"failed\">").append(plural(errors, "problem")).append(" to fix in ").append(esc(source)).append("</h1>\n");
-    sb.append("<p class=\"lead\">The documents cannot be shown until ").append(errors == 1 ? "it is" : "they are")
-        .append(" fixed. Open the file named below, change the line that is marked, and save: this page shows the document again by itself.")
-        .append(warnings > 0 ? " Warnings (" + warnings + ") do not stop the documents; they are listed after the errors." : "")
+    sb.append("<h1 class=\"failed\">")
+        .append(plural(errors, "problem"))
+        .append(" to fix in ")
+        .append(esc(source))
+        .append("</h1>\n");
+    sb.append("<p class=\"lead\">The documents cannot be shown until ")
+        .append(errors == 1 ? "it is" : "they are")
+        .append(
+            " fixed. Open the file named below, change the line that is marked, and save: this page shows the document again by itself.")
+        .append(
+            warnings > 0
+                ? " Warnings ("
+                    + warnings
+                    + ") do not stop the documents; they are listed after the errors."
+                : "")
         .append("</p>\n");
     sb.append(Problems.html(b.diagnostics(), b.problems()));
     return sb.toString();
@@ -177,15 +205,23 @@ final class Pages {
 
   static String warningsMain(List<Diagnostic> warnings, String source) {
     if (warnings.isEmpty()) {
-      return "<h1>No problems</h1>\n<p class=\"lead\">" + esc(source) + " is valid and has no warnings. <a href=\"/\">All documents</a></p>\n";
+      return "<h1>No problems</h1>\n<p class=\"lead\">"
+          + esc(source)
+          + " is valid and has no warnings. <a href=\"/\">All documents</a></p>\n";
     }
-    return "<h1>" + plural(warnings.size(), "warning") + " in " + esc(source) + "</h1>\n"
+    return "<h1>"
+        + plural(warnings.size(), "warning")
+        + " in "
+        + esc(source)
+        + "</h1>\n"
         + "<p class=\"lead\">The documents are made anyway; a warning is something that is probably a mistake. <a href=\"/\">All documents</a></p>\n"
         + Problems.html(warnings, List.of());
   }
 
   static String notFoundMain(String name) {
-    return "<h1>There is no document called " + esc(name) + "</h1>\n"
+    return "<h1>There is no document called "
+        + esc(name)
+        + "</h1>\n"
         + "<p class=\"lead\">Its id may have changed, or its file may have been removed. <a href=\"/\">All documents</a> lists what there is; this page opens the document by itself if it comes back.</p>\n";
   }
 

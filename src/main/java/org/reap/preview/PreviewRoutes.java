@@ -30,7 +30,9 @@ import org.reap.render.RenderException;
  */
 final class PreviewRoutes implements HttpHandler {
   /** Output file names (as OutputDir allows them), with .html or .pdf. */
-  private static final Pattern DOCUMENT = Pattern.compile("/([a-z0-9][a-z0-9._-]{0,199})\\.(html|pdf)");
+  private static final Pattern DOCUMENT =
+      Pattern.compile("/([a-z0-9][a-z0-9._-]{0,199})\\.(html|pdf)");
+
   private static final Pattern PAGE = Pattern.compile("[a-z0-9_][a-z0-9._-]{0,199}");
   private static final Pattern TAG = Pattern.compile("[a-z0-9]{1,64}");
 
@@ -42,9 +44,9 @@ final class PreviewRoutes implements HttpHandler {
   private final SecureRandom random = new SecureRandom();
 
   /**
-   * Answers from {@code hub}'s snapshots; {@code source} names what is previewed (see
-   * {@link #describe}), {@code port} is the server's port (for the Host check), {@code log} gets
-   * internal errors.
+   * Answers from {@code hub}'s snapshots; {@code source} names what is previewed (see {@link
+   * #describe}), {@code port} is the server's port (for the Host check), {@code log} gets internal
+   * errors.
    */
   PreviewRoutes(EventHub hub, PdfCache pdfs, String source, IntSupplier port, PrintWriter log) {
     this.hub = hub;
@@ -54,7 +56,9 @@ final class PreviewRoutes implements HttpHandler {
     this.log = log;
   }
 
-  /** The plans folders and files being previewed, as the pages name them: "plans/", "a.yaml, b/". */
+  /**
+   * The plans folders and files being previewed, as the pages name them: "plans/", "a.yaml, b/".
+   */
   static String describe(Pipeline.Options check) {
     List<String> shown = new ArrayList<>();
     Path base = check.base().toAbsolutePath().normalize();
@@ -74,7 +78,11 @@ final class PreviewRoutes implements HttpHandler {
     } catch (IOException e) {
       // the browser went away
     } catch (RuntimeException e) {
-      log.println("reap preview: internal error while answering " + ex.getRequestURI().getRawPath() + ": " + e);
+      log.println(
+          "reap preview: internal error while answering "
+              + ex.getRequestURI().getRawPath()
+              + ": "
+              + e);
       log.flush();
       try {
         text(ex, 500, "reap preview: internal error (a bug in reap): " + e);
@@ -95,7 +103,14 @@ final class PreviewRoutes implements HttpHandler {
       return false;
     }
     if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
-      text(ex, 403, "reap preview answers only http://127.0.0.1:" + port() + "/ and http://localhost:" + port() + "/.");
+      text(
+          ex,
+          403,
+          "reap preview answers only http://127.0.0.1:"
+              + port()
+              + "/ and http://localhost:"
+              + port()
+              + "/.");
       return false;
     }
     String method = ex.getRequestMethod();
@@ -105,7 +120,11 @@ final class PreviewRoutes implements HttpHandler {
       return false;
     }
     String path = ex.getRequestURI().getRawPath();
-    if (path == null || path.contains("..") || path.contains("%") || path.contains("\\") || path.contains("//")) {
+    if (path == null
+        || path.contains("..")
+        || path.contains("%")
+        || path.contains("\\")
+        || path.contains("//")) {
       text(ex, 400, "That is not an address reap preview serves.");
       return false;
     }
@@ -165,7 +184,10 @@ final class PreviewRoutes implements HttpHandler {
     Map<String, String> q = query(ex.getRequestURI().getRawQuery());
     String page = q.get("page");
     String etag = q.get("etag");
-    if (page == null || etag == null || !PAGE.matcher(page).matches() || !TAG.matcher(etag).matches()) {
+    if (page == null
+        || etag == null
+        || !PAGE.matcher(page).matches()
+        || !TAG.matcher(etag).matches()) {
       text(ex, 400, "events need ?page=NAME&etag=TAG");
       return false;
     }
@@ -189,7 +211,10 @@ final class PreviewRoutes implements HttpHandler {
     return out;
   }
 
-  /** A page: {@code page} is a document's name, {@link Pages#INDEX}, {@link Pages#PROBLEMS}, or null for an unknown address. */
+  /**
+   * A page: {@code page} is a document's name, {@link Pages#INDEX}, {@link Pages#PROBLEMS}, or null
+   * for an unknown address.
+   */
   private void servePage(HttpExchange ex, Snapshot s, String page) throws IOException {
     String key = page == null ? "missing" : page;
     String etag = s.etag(key);
@@ -198,22 +223,59 @@ final class PreviewRoutes implements HttpHandler {
     String html;
     int status = 200;
     switch (s) {
-      case Snapshot.Preparing p -> html = Pages.page("Preparing the preview", Pages.bar(new Pages.Bar(source, null, Pages.INDEX.equals(page), 0, "preparing…")), Pages.preparingMain(source), script);
-      case Snapshot.Broken b -> html = Pages.page(Pages.plural(b.errors(), "problem") + " to fix – reap preview",
-          Pages.bar(new Pages.Bar(source, null, Pages.INDEX.equals(page), 0, "shows the documents again when the " + (b.errors() == 1 ? "problem is" : "problems are") + " fixed")),
-          Pages.brokenMain(b, source), script);
+      case Snapshot.Preparing p ->
+          html =
+              Pages.page(
+                  "Preparing the preview",
+                  Pages.bar(new Pages.Bar(source, null, Pages.INDEX.equals(page), 0, "preparing…")),
+                  Pages.preparingMain(source),
+                  script);
+      case Snapshot.Broken b ->
+          html =
+              Pages.page(
+                  Pages.plural(b.errors(), "problem") + " to fix – reap preview",
+                  Pages.bar(
+                      new Pages.Bar(
+                          source,
+                          null,
+                          Pages.INDEX.equals(page),
+                          0,
+                          "shows the documents again when the "
+                              + (b.errors() == 1 ? "problem is" : "problems are")
+                              + " fixed")),
+                  Pages.brokenMain(b, source),
+                  script);
       case Snapshot.Ready r -> {
         String state = "shows " + source + " as saved; updates by itself";
         if (Pages.INDEX.equals(page)) {
-          html = Pages.inject(new String(r.index(), StandardCharsets.UTF_8), Pages.bar(new Pages.Bar(source, null, true, r.warnings().size(), state)), script);
+          html =
+              Pages.inject(
+                  new String(r.index(), StandardCharsets.UTF_8),
+                  Pages.bar(new Pages.Bar(source, null, true, r.warnings().size(), state)),
+                  script);
         } else if (Pages.PROBLEMS.equals(page)) {
-          html = Pages.page(Pages.plural(r.warnings().size(), "warning") + " – reap preview", Pages.bar(new Pages.Bar(source, null, false, 0, state)), Pages.warningsMain(r.warnings(), source), script);
+          html =
+              Pages.page(
+                  Pages.plural(r.warnings().size(), "warning") + " – reap preview",
+                  Pages.bar(new Pages.Bar(source, null, false, 0, state)),
+                  Pages.warningsMain(r.warnings(), source),
+                  script);
         } else if (page != null && r.pages().containsKey(page)) {
-          html = Pages.inject(new String(r.pages().get(page), StandardCharsets.UTF_8), Pages.bar(new Pages.Bar(source, page + ".pdf", false, r.warnings().size(), state)), script);
+          html =
+              Pages.inject(
+                  new String(r.pages().get(page), StandardCharsets.UTF_8),
+                  Pages.bar(
+                      new Pages.Bar(source, page + ".pdf", false, r.warnings().size(), state)),
+                  script);
         } else {
           status = 404;
           String shown = page != null ? page : ex.getRequestURI().getRawPath();
-          html = Pages.page("Not found – reap preview", Pages.bar(new Pages.Bar(source, null, false, r.warnings().size(), state)), Pages.notFoundMain(shown), script);
+          html =
+              Pages.page(
+                  "Not found – reap preview",
+                  Pages.bar(new Pages.Bar(source, null, false, r.warnings().size(), state)),
+                  Pages.notFoundMain(shown),
+                  script);
         }
       }
     }
@@ -230,7 +292,8 @@ final class PreviewRoutes implements HttpHandler {
 
   private void servePdf(HttpExchange ex, Snapshot s, String name) throws IOException {
     if (!(s instanceof Snapshot.Ready r) || !r.jobs().containsKey(name)) {
-      // while preparing or broken the problems are shown instead; the page reloads as the document's
+      // while preparing or broken the problems are shown instead; the page reloads as the
+      // document's
       servePage(ex, s, name);
       return;
     }
@@ -238,9 +301,22 @@ final class PreviewRoutes implements HttpHandler {
     try {
       pdf = pdfs.pdf(r, name);
     } catch (RenderException e) {
-      Snapshot.Broken failed = new Snapshot.Broken(List.of(), List.of(new Problems.RenderProblem(name + ".pdf", r.jobs().get(name).source().file().displayPath(), e.userMessage(), e.hint())));
+      Snapshot.Broken failed =
+          new Snapshot.Broken(
+              List.of(),
+              List.of(
+                  new Problems.RenderProblem(
+                      name + ".pdf",
+                      r.jobs().get(name).source().file().displayPath(),
+                      e.userMessage(),
+                      e.hint())));
       String nonce = HexFormat.of().formatHex(nonceBytes());
-      String html = Pages.page("The PDF could not be made – reap preview", Pages.bar(new Pages.Bar(source, null, false, 0, "")), Pages.brokenMain(failed, source), Pages.script(name, r.etag(name), nonce));
+      String html =
+          Pages.page(
+              "The PDF could not be made – reap preview",
+              Pages.bar(new Pages.Bar(source, null, false, 0, "")),
+              Pages.brokenMain(failed, source),
+              Pages.script(name, r.etag(name), nonce));
       headers(ex, "text/html; charset=utf-8", nonce);
       send(ex, 500, html.getBytes(StandardCharsets.UTF_8));
       return;
@@ -260,8 +336,11 @@ final class PreviewRoutes implements HttpHandler {
     h.set("Cross-Origin-Resource-Policy", "same-origin");
     if (type.startsWith("text/html")) {
       // the documents need their inline styles and SVG; the only script is the preview's own
-      h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; script-src 'nonce-" + nonce
-          + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      h.set(
+          "Content-Security-Policy",
+          "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; script-src 'nonce-"
+              + nonce
+              + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     }
   }
 

@@ -34,17 +34,17 @@ import org.reap.render.TemplateEngine;
  *
  * <ul>
  *   <li>Builds ({@link SiteBuilder}) go into a private temporary folder, never into the user's
- *       {@code out/}; it is deleted when the server stops.</li>
+ *       {@code out/}; it is deleted when the server stops.
  *   <li>{@link TreeWatcher} reports saves in the plans and templates folders; each starts a build,
- *       and every open page whose content changed reloads by itself (server-sent events from
- *       {@link EventHub}).</li>
+ *       and every open page whose content changed reloads by itself (server-sent events from {@link
+ *       EventHub}).
  *   <li>A document's PDF is made when its link is followed, and kept while its inputs are the same
- *       (the bytes are those {@code reap render} writes for the same as-of date).</li>
+ *       (the bytes are those {@code reap render} writes for the same as-of date).
  *   <li>Addresses are only the ones the server made: the list, {@code NAME.html}, {@code NAME.pdf}
  *       for a document that exists, and {@code /_reap/...}; nothing is read from disk by address,
  *       and anything with {@code ..}, an escaped character or a backslash is refused. Requests must
  *       name 127.0.0.1 or localhost as their host (so a web page cannot reach the server through a
- *       DNS name of its own), and only GET and HEAD are answered.</li>
+ *       DNS name of its own), and only GET and HEAD are answered.
  * </ul>
  *
  * <p>This class starts and stops the parts and wires them: {@link BuildLoop} (builds after each
@@ -54,12 +54,28 @@ import org.reap.render.TemplateEngine;
 public final class PreviewServer implements AutoCloseable {
   /**
    * How the preview runs. {@code templates} is the templates folder given on the command line
-   * (null: templates/ inside or beside the plans folder, as for reap render, when there is one). {@code quiet} is how long the files must be left
-   * alone before a build starts; {@code scanFiles} compares files instead of using the system's
-   * change notifications. {@code version} is reap's own version, named in every page.
+   * (null: templates/ inside or beside the plans folder, as for reap render, when there is one).
+   * {@code quiet} is how long the files must be left alone before a build starts; {@code scanFiles}
+   * compares files instead of using the system's change notifications. {@code version} is reap's
+   * own version, named in every page.
    */
-  public record Config(Pipeline.Options check, Path templates, LocalDate asOf, Instant pdfDate, int port, Duration quiet, boolean scanFiles, String version) {
-    public Config(Pipeline.Options check, Path templates, LocalDate asOf, Instant pdfDate, int port, Duration quiet, boolean scanFiles) {
+  public record Config(
+      Pipeline.Options check,
+      Path templates,
+      LocalDate asOf,
+      Instant pdfDate,
+      int port,
+      Duration quiet,
+      boolean scanFiles,
+      String version) {
+    public Config(
+        Pipeline.Options check,
+        Path templates,
+        LocalDate asOf,
+        Instant pdfDate,
+        int port,
+        Duration quiet,
+        boolean scanFiles) {
       this(check, templates, asOf, pdfDate, port, quiet, scanFiles, Renderer.Options.DEV);
     }
 
@@ -83,8 +99,8 @@ public final class PreviewServer implements AutoCloseable {
   /**
    * Seconds a client may take to send a request's line and headers before the JDK's server closes
    * the connection ({@code sun.net.httpserver.maxReqTime}; read once, when the first server of the
-   * process is made: in reap, by this class). A value given on the command line (-D) is kept;
-   * the tests give 2 seconds.
+   * process is made: in reap, by this class). A value given on the command line (-D) is kept; the
+   * tests give 2 seconds.
    */
   public static final int REQUEST_READ_SECONDS = 10;
 
@@ -99,14 +115,24 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
-  private PreviewServer(Config config, PrintWriter log, Path work, HttpServer http, TreeWatcher watcher) {
+  private PreviewServer(
+      Config config, PrintWriter log, Path work, HttpServer http, TreeWatcher watcher) {
     this.work = work;
     this.http = http;
     this.watcher = watcher;
-    this.routes = new PreviewRoutes(hub, new PdfCache(log), PreviewRoutes.describe(config.check()), () -> http.getAddress().getPort(), log);
-    // one virtual thread per exchange: a connection that sends a byte and waits (or an open event stream) parks a
+    this.routes =
+        new PreviewRoutes(
+            hub,
+            new PdfCache(log),
+            PreviewRoutes.describe(config.check()),
+            () -> http.getAddress().getPort(),
+            log);
+    // one virtual thread per exchange: a connection that sends a byte and waits (or an open event
+    // stream) parks a
     // virtual thread, not one of a few platform threads, so it cannot starve the other requests
-    this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("reap-preview-http-", 1).factory());
+    this.handlers =
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("reap-preview-http-", 1).factory());
     this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("reap-preview-ping"));
     this.buildLoop = new BuildLoop(config, work, hub, watcher, log);
     this.builderThread = daemon("reap-preview-build").newThread(buildLoop);
@@ -120,7 +146,11 @@ public final class PreviewServer implements AutoCloseable {
    * @throws IOException when the temporary folder or the watcher cannot be set up
    */
   public static PreviewServer start(Config config, PrintWriter log) throws IOException {
-    HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), config.port()), 0);
+    HttpServer http =
+        HttpServer.create(
+            new InetSocketAddress(
+                InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), config.port()),
+            0);
     Path work = null;
     TreeWatcher watcher = null;
     try {
@@ -143,7 +173,9 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
-  /** The plans folders (a file's folder for a file given) and the templates folders that may matter. */
+  /**
+   * The plans folders (a file's folder for a file given) and the templates folders that may matter.
+   */
   static List<Path> watchedTrees(Config config) {
     Set<Path> trees = new LinkedHashSet<>();
     Path base = config.check().base().toAbsolutePath().normalize();

@@ -7,7 +7,9 @@ import org.reap.diagnostic.Severity;
 import org.reap.source.SourceFile;
 import org.reap.source.Span;
 
-/** The preview's list of problems: each finding with its place, the lines around it, and the hint. */
+/**
+ * The preview's list of problems: each finding with its place, the lines around it, and the hint.
+ */
 final class Problems {
   private Problems() {}
 
@@ -16,13 +18,25 @@ final class Problems {
 
   /** Lines shown before and after the line a finding points at. */
   static final int BEFORE = 2;
+
   static final int AFTER = 1;
 
-  /** The findings as reap validate prints them: what the page's tag and the console log are made from. */
+  /**
+   * The findings as reap validate prints them: what the page's tag and the console log are made
+   * from.
+   */
   static String text(List<Diagnostic> diagnostics, List<RenderProblem> problems) {
     StringBuilder sb = new StringBuilder();
     diagnostics.forEach(d -> sb.append(DiagnosticPrinter.text(d)));
-    problems.forEach(p -> sb.append(p.file()).append(": error[render]: ").append(p.document()).append(": ").append(p.message()).append('\n').append(p.hint() == null ? "" : "    hint: " + p.hint() + "\n"));
+    problems.forEach(
+        p ->
+            sb.append(p.file())
+                .append(": error[render]: ")
+                .append(p.document())
+                .append(": ")
+                .append(p.message())
+                .append('\n')
+                .append(p.hint() == null ? "" : "    hint: " + p.hint() + "\n"));
     return sb.toString();
   }
 
@@ -32,9 +46,16 @@ final class Problems {
     int n = 0;
     for (RenderProblem p : problems) {
       n++;
-      sb.append("<section class=\"problem error\" aria-labelledby=\"problem-").append(n).append("\">\n");
-      sb.append("<h2 id=\"problem-").append(n).append("\"><span class=\"badge\">Error</span> ")
-          .append(Pages.esc(p.document())).append(" could not be made").append(p.file() == null ? "" : " (from " + Pages.esc(p.file()) + ")").append("</h2>\n");
+      sb.append("<section class=\"problem error\" aria-labelledby=\"problem-")
+          .append(n)
+          .append("\">\n");
+      sb.append("<h2 id=\"problem-")
+          .append(n)
+          .append("\"><span class=\"badge\">Error</span> ")
+          .append(Pages.esc(p.document()))
+          .append(" could not be made")
+          .append(p.file() == null ? "" : " (from " + Pages.esc(p.file()) + ")")
+          .append("</h2>\n");
       sb.append("<p class=\"message\">").append(Pages.esc(p.message())).append("</p>\n");
       hint(sb, p.hint());
       sb.append("</section>\n");
@@ -47,8 +68,16 @@ final class Problems {
         n++;
         Span span = d.span();
         String cls = s == Severity.ERROR ? "error" : "warning";
-        sb.append("<section class=\"problem ").append(cls).append("\" aria-labelledby=\"problem-").append(n).append("\">\n");
-        sb.append("<h2 id=\"problem-").append(n).append("\"><span class=\"badge\">").append(s == Severity.ERROR ? "Error" : "Warning").append("</span> ")
+        sb.append("<section class=\"problem ")
+            .append(cls)
+            .append("\" aria-labelledby=\"problem-")
+            .append(n)
+            .append("\">\n");
+        sb.append("<h2 id=\"problem-")
+            .append(n)
+            .append("\"><span class=\"badge\">")
+            .append(s == Severity.ERROR ? "Error" : "Warning")
+            .append("</span> ")
             .append(Pages.esc(span.file().displayPath()));
         if (span.hasPosition()) {
           sb.append(", line ").append(span.line()).append(", column ").append(span.column());
@@ -59,8 +88,13 @@ final class Problems {
           excerpt(sb, span);
         }
         hint(sb, d.hint());
-        sb.append("<p class=\"where\"><code>").append(Pages.esc(span.location())).append("</code> · ")
-            .append(s.label()).append(" <code>").append(Pages.esc(d.ruleId())).append("</code></p>\n");
+        sb.append("<p class=\"where\"><code>")
+            .append(Pages.esc(span.location()))
+            .append("</code> · ")
+            .append(s.label())
+            .append(" <code>")
+            .append(Pages.esc(d.ruleId()))
+            .append("</code></p>\n");
         sb.append("</section>\n");
       }
     }
@@ -69,7 +103,9 @@ final class Problems {
 
   private static void hint(StringBuilder sb, String hint) {
     if (hint != null && !hint.isBlank()) {
-      sb.append("<p class=\"hint\"><strong>What to do:</strong> ").append(Pages.esc(hint)).append("</p>\n");
+      sb.append("<p class=\"hint\"><strong>What to do:</strong> ")
+          .append(Pages.esc(hint))
+          .append("</p>\n");
     }
   }
 
@@ -78,14 +114,25 @@ final class Problems {
     SourceFile f = span.file();
     int from = Math.max(1, span.line() - BEFORE);
     int to = Math.min(span.line() + AFTER, Math.max(span.line(), lineCount(f)));
-    sb.append("<pre class=\"source\" aria-label=\"").append(Pages.esc(f.displayPath())).append(", lines ").append(from).append(" to ").append(to).append("\">");
+    sb.append("<pre class=\"source\" aria-label=\"")
+        .append(Pages.esc(f.displayPath()))
+        .append(", lines ")
+        .append(from)
+        .append(" to ")
+        .append(to)
+        .append("\">");
     for (int i = from; i <= to; i++) {
       int[] cps = f.line(i).codePoints().toArray();
       boolean at = i == span.line();
-      sb.append("<span class=\"line").append(at ? " at" : "").append("\"><span class=\"ln\" aria-hidden=\"true\">").append(i).append("</span>");
+      sb.append("<span class=\"line")
+          .append(at ? " at" : "")
+          .append("\"><span class=\"ln\" aria-hidden=\"true\">")
+          .append(i)
+          .append("</span>");
       if (at) {
         int start = Math.max(0, Math.min(span.column() - 1, cps.length));
-        int end = span.endLine() == span.line() ? Math.max(start + 1, span.endColumn() - 1) : cps.length;
+        int end =
+            span.endLine() == span.line() ? Math.max(start + 1, span.endColumn() - 1) : cps.length;
         end = Math.min(end, cps.length);
         sb.append(code(cps, 0, start));
         if (end > start) {
@@ -118,7 +165,9 @@ final class Problems {
     return t.endsWith("\n") || t.endsWith("\r") ? n - 1 : n;
   }
 
-  /** Source text for HTML: escaped, a tab shown as an arrow (YAML forbids them), controls as '?'. */
+  /**
+   * Source text for HTML: escaped, a tab shown as an arrow (YAML forbids them), controls as '?'.
+   */
   private static String code(int[] cps, int from, int to) {
     StringBuilder sb = new StringBuilder();
     for (int i = from; i < to; i++) {

@@ -7,8 +7,8 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,14 +34,15 @@ import java.util.stream.Stream;
  * attributes), and a bulk change (git checkout) many.
  *
  * <p>Uses the JDK's {@link WatchService}, registered on every folder of each tree (it is not
- * recursive by itself) and on each tree's parent, so a tree that appears later (a new
- * {@code templates/}) is noticed. Where the JDK only has its polling implementation (macOS, which
- * looks every 10 s) or the system refuses more watches, it instead compares the size and time of
- * every file a few times a second, which keeps a save visible within about a second.
+ * recursive by itself) and on each tree's parent, so a tree that appears later (a new {@code
+ * templates/}) is noticed. Where the JDK only has its polling implementation (macOS, which looks
+ * every 10 s) or the system refuses more watches, it instead compares the size and time of every
+ * file a few times a second, which keeps a save visible within about a second.
  *
  * <p>Ignored: hidden files and folders, {@code out/}, {@code target/}, {@code node_modules/} and
- * editors' scratch files (names ending in {@code ~}, {@code .swp}, {@code .swx}, {@code .tmp}, vim's
- * {@code 4913}), so rendering into {@code out/} or an editor's autosave does not trigger a build.
+ * editors' scratch files (names ending in {@code ~}, {@code .swp}, {@code .swx}, {@code .tmp},
+ * vim's {@code 4913}), so rendering into {@code out/} or an editor's autosave does not trigger a
+ * build.
  */
 final class TreeWatcher implements AutoCloseable {
   /** Folders never watched inside a tree (as RepositoryLoader never reads them). */
@@ -221,23 +222,28 @@ final class TreeWatcher implements AutoCloseable {
     if (!Files.isDirectory(root) || !relevant(root)) {
       return;
     }
-    Files.walkFileTree(root, Set.of(), 12, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-        if (!relevant(d)) {
-          return FileVisitResult.SKIP_SUBTREE;
-        }
-        if (!watched(d)) {
-          keys.put(d.register(ws, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), d);
-        }
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        Set.of(),
+        12,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
+            if (!relevant(d)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            if (!watched(d)) {
+              keys.put(d.register(ws, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY), d);
+            }
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFileFailed(Path f, IOException e) {
-        return FileVisitResult.CONTINUE; // gone again, or unreadable: the build reports it
-      }
-    });
+          @Override
+          public FileVisitResult visitFileFailed(Path f, IOException e) {
+            return FileVisitResult.CONTINUE; // gone again, or unreadable: the build reports it
+          }
+        });
   }
 
   /** The parent of a tree, so that the tree itself being created, replaced or removed is seen. */
@@ -248,7 +254,9 @@ final class TreeWatcher implements AutoCloseable {
     }
   }
 
-  /** Whether a folder has a live registration (a folder deleted and created again needs a new one). */
+  /**
+   * Whether a folder has a live registration (a folder deleted and created again needs a new one).
+   */
   private boolean watched(Path dir) {
     keys.entrySet().removeIf(e -> !e.getKey().isValid());
     return keys.containsValue(dir);
@@ -278,7 +286,12 @@ final class TreeWatcher implements AutoCloseable {
   /** Editors' temporary and backup files. */
   static boolean scratch(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return n.endsWith("~") || n.endsWith(".swp") || n.endsWith(".swx") || n.endsWith(".tmp") || n.equals("4913") || (n.startsWith("#") && n.endsWith("#"));
+    return n.endsWith("~")
+        || n.endsWith(".swp")
+        || n.endsWith(".swx")
+        || n.endsWith(".tmp")
+        || n.equals("4913")
+        || (n.startsWith("#") && n.endsWith("#"));
   }
 
   /** Size and modification time of every relevant file and folder, for the scanning mode. */
@@ -289,14 +302,26 @@ final class TreeWatcher implements AutoCloseable {
         continue;
       }
       try (Stream<Path> s = Files.walk(t, 12)) {
-        s.filter(this::relevant).forEach(p -> {
-          try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            out.put(p, a.isDirectory() ? "dir" : a.size() + ":" + a.lastModifiedTime().toInstant() + ":" + Objects.hashCode(a.fileKey()));
-          } catch (IOException e) {
-            out.put(p, "unreadable");
-          }
-        });
+        s.filter(this::relevant)
+            .forEach(
+                p -> {
+                  try {
+                    BasicFileAttributes a =
+                        Files.readAttributes(
+                            p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    out.put(
+                        p,
+                        a.isDirectory()
+                            ? "dir"
+                            : a.size()
+                                + ":"
+                                + a.lastModifiedTime().toInstant()
+                                + ":"
+                                + Objects.hashCode(a.fileKey()));
+                  } catch (IOException e) {
+                    out.put(p, "unreadable");
+                  }
+                });
       } catch (IOException | RuntimeException e) {
         out.put(t, "unreadable");
       }

@@ -19,11 +19,10 @@ import org.reap.render.view.StatusView;
 import org.reap.schema.Settings;
 
 /**
- * A plan's actions (the tasks of its objectives) as the city's own table: one row per action,
- * every built-in and custom field worked out as a cell, grouped under goal and objective. The
- * columns printed come from the settings file's action_table, or from the template (the table
- * macro takes the keys); every cell of every field is in the model, so no Java is needed to
- * change them.
+ * A plan's actions (the tasks of its objectives) as the city's own table: one row per action, every
+ * built-in and custom field worked out as a cell, grouped under goal and objective. The columns
+ * printed come from the settings file's action_table, or from the template (the table macro takes
+ * the keys); every cell of every field is in the model, so no Java is needed to change them.
  */
 final class ActionTables {
   private final Repository repo;
@@ -65,7 +64,9 @@ final class ActionTables {
     Map<String, ActionTable.Goal> goalsById = new LinkedHashMap<>();
     for (Node n : plan.root().list("goals")) {
       Node.Obj g = (Node.Obj) n;
-      goalsById.put(g.string("id"), new ActionTable.Goal(g.string("number"), g.string("title"), g.string("id")));
+      goalsById.put(
+          g.string("id"),
+          new ActionTable.Goal(g.string("number"), g.string("title"), g.string("id")));
     }
     Map<String, List<ActionTable.Objective>> groups = new LinkedHashMap<>();
     int actions = 0;
@@ -89,9 +90,16 @@ final class ActionTables {
         ActionTable.Row row = row((Node.Obj) t);
         rows.add(row);
         actions++;
-        counts.merge(row.statusReported() ? row.shownStatus().status().key() : NOT_REPORTED, 1, Integer::sum);
+        counts.merge(
+            row.statusReported() ? row.shownStatus().status().key() : NOT_REPORTED,
+            1,
+            Integer::sum);
       }
-      groups.computeIfAbsent(gid, k -> new ArrayList<>()).add(new ActionTable.Objective(o.string("number"), mb.value(o.value("title")), o.string("id"), also, rows));
+      groups
+          .computeIfAbsent(gid, k -> new ArrayList<>())
+          .add(
+              new ActionTable.Objective(
+                  o.string("number"), mb.value(o.value("title")), o.string("id"), also, rows));
     }
     if (actions == 0) {
       return null;
@@ -107,7 +115,9 @@ final class ActionTables {
     List<StatusView.Count> cs = new ArrayList<>();
     // reap's statuses in order, each under the city's word(s) for it where it has them
     Map<String, List<String>> words = new LinkedHashMap<>();
-    settings.statuses().forEach((word, status) -> words.computeIfAbsent(status, k -> new ArrayList<>()).add(word));
+    settings
+        .statuses()
+        .forEach((word, status) -> words.computeIfAbsent(status, k -> new ArrayList<>()).add(word));
     List<String> order = new ArrayList<>(org.reap.schema.Kinds.STATUSES);
     order.add(Status.OVERDUE.key());
     order.add(NOT_REPORTED);
@@ -115,7 +125,12 @@ final class ActionTables {
       Integer v = counts.get(k);
       if (v != null) {
         StatusView c = mb.status(Status.ofKey(k));
-        cs.add(new StatusView.Count(words.containsKey(k) ? c.withLabel(String.join(" / ", words.get(k).stream().sorted().toList())) : c, v));
+        cs.add(
+            new StatusView.Count(
+                words.containsKey(k)
+                    ? c.withLabel(String.join(" / ", words.get(k).stream().sorted().toList()))
+                    : c,
+                v));
       }
     }
     return new ActionTable(columns, names, ordered, columns.size() > LANDSCAPE_OVER, actions, cs);
@@ -128,20 +143,25 @@ final class ActionTables {
     Status st = Status.reported(t);
     boolean late = Status.overdue(t, asOf) && !ongoing(t);
     StatusView.Texted status = statusModel(st, t.string("status_as_written"));
-    StatusView.Texted shown = statusModel(late ? Status.OVERDUE : st, late ? null : t.string("status_as_written"));
+    StatusView.Texted shown =
+        statusModel(late ? Status.OVERDUE : st, late ? null : t.string("status_as_written"));
     Map<String, List<Object>> cells = new LinkedHashMap<>();
     java.util.Set<String> keys = new java.util.LinkedHashSet<>(t.fields().keySet());
     keys.add(STATUS);
     keys.add(NUMBER);
     for (String k : keys) {
-      List<Object> lines = k.equals(STATUS) ? List.of(shown.text())
-          : k.equals(NUMBER) && t.string(NUMBER) == null && t.string("label") != null ? List.of(t.string("label"))
-          : t.fields().containsKey(k) ? cell(k, t.fields().get(k), t) : null;
+      List<Object> lines =
+          k.equals(STATUS)
+              ? List.of(shown.text())
+              : k.equals(NUMBER) && t.string(NUMBER) == null && t.string("label") != null
+                  ? List.of(t.string("label"))
+                  : t.fields().containsKey(k) ? cell(k, t.fields().get(k), t) : null;
       if (lines != null) {
         cells.put(k, lines);
       }
     }
-    // an action without a number is listed by its label; no status written: the cell stays empty, as in the source, unless the action is overdue
+    // an action without a number is listed by its label; no status written: the cell stays empty,
+    // as in the source, unless the action is overdue
     return new ActionTable.Row(mb.object(t), status, shown, late, t.has(STATUS) || late, cells);
   }
 
@@ -184,10 +204,18 @@ final class ActionTables {
           StringBuilder sb = new StringBuilder(Text.plain(dob.value("text").toString()));
           When due = dob.value("due");
           if (due != null) {
-            sb.append(" (").append(labels.get("action.due")).append(": ").append(Dates.shortText(due, labels.locale(), labels.get("date.tbd"))).append(")");
+            sb.append(" (")
+                .append(labels.get("action.due"))
+                .append(": ")
+                .append(Dates.shortText(due, labels.locale(), labels.get("date.tbd")))
+                .append(")");
           }
           if (dob.string("status") != null) {
-            sb.append(" \u2014 ").append(dob.string("status_as_written") != null ? dob.string("status_as_written") : labels.get("status." + dob.string("status")));
+            sb.append(" \u2014 ")
+                .append(
+                    dob.string("status_as_written") != null
+                        ? dob.string("status_as_written")
+                        : labels.get("status." + dob.string("status")));
           }
           lines.add(sb.toString());
         }
@@ -199,7 +227,10 @@ final class ActionTables {
         }
         for (Node f : r.list("financial")) {
           Node.Obj fo = (Node.Obj) f;
-          StringBuilder sb = new StringBuilder(labels.get("action.financial")).append(": ").append(fo.string("source"));
+          StringBuilder sb =
+              new StringBuilder(labels.get("action.financial"))
+                  .append(": ")
+                  .append(fo.string("source"));
           BigDecimal amount = fo.value("amount");
           if (amount != null) {
             NumberFormat nf = NumberFormat.getCurrencyInstance(java.util.Locale.US);
@@ -234,7 +265,10 @@ final class ActionTables {
           case Node.Lst l -> {
             for (Node i : l.items()) {
               if (i instanceof Node.Val iv) {
-                lines.add(iv.value() instanceof Markdown md ? Text.markup(Text.inlineHtml(md.source())) : iv.value().toString());
+                lines.add(
+                    iv.value() instanceof Markdown md
+                        ? Text.markup(Text.inlineHtml(md.source()))
+                        : iv.value().toString());
               } else if (i instanceof Node.Obj io && io.string("text") != null) {
                 lines.add(Text.markup(Text.inlineHtml(io.value("text").toString())));
               }
@@ -249,7 +283,9 @@ final class ActionTables {
 
   private static boolean isRef(Node.Obj action, String key) {
     var f = action.type().fields().get(key);
-    return f != null && f.type() instanceof org.reap.schema.ScalarType st && st.scalar() == org.reap.schema.Scalar.REF;
+    return f != null
+        && f.type() instanceof org.reap.schema.ScalarType st
+        && st.scalar() == org.reap.schema.Scalar.REF;
   }
 
   private String titleOf(String id) {

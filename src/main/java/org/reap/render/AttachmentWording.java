@@ -22,7 +22,10 @@ public final class AttachmentWording {
     this.publisher = committee == null ? null : committee.string("publisher");
   }
 
-  /** The attachment's status in words ({@code status_label} for templates), or null when the YAML gives none. */
+  /**
+   * The attachment's status in words ({@code status_label} for templates), or null when the YAML
+   * gives none.
+   */
   public String statusLabel(Node.Obj attachment) {
     String status = attachment.string("status");
     return status == null ? null : labels.get("attachment." + status);
@@ -37,6 +40,8 @@ public final class AttachmentWording {
     if ("pending".equals(attachment.string("status"))) {
       return labels.get("packet.to-be-distributed");
     }
-    return publisher != null ? labels.get("packet.available-from", publisher) : labels.get("packet.available-from-clerk");
+    return publisher != null
+        ? labels.get("packet.available-from", publisher)
+        : labels.get("packet.available-from-clerk");
   }
 }

@@ -76,10 +76,18 @@ public final class Charts {
   public record Series(String name, List<BigDecimal> values) {}
 
   /** A gantt bar; {@code statusLabel} is the status word in the document's language. */
-  public record Task(String group, String name, String start, String end, String status, String statusLabel) {}
+  public record Task(
+      String group, String name, String start, String end, String status, String statusLabel) {}
 
   /** A line chart, or null when it has more categories or series than a chart can show. */
-  public static String line(String title, String xLabel, String yLabel, List<String> categories, List<Series> series, BigDecimal target, String targetLabel) {
+  public static String line(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<String> categories,
+      List<Series> series,
+      BigDecimal target,
+      String targetLabel) {
     return line(title, xLabel, yLabel, categories, series, target, targetLabel, null);
   }
 
@@ -88,8 +96,19 @@ public final class Charts {
    * that small multiples share one scale; null when it has more categories or series than a chart
    * can show.
    */
-  public static String line(String title, String xLabel, String yLabel, List<String> categories, List<Series> series, BigDecimal target, String targetLabel, BigDecimal yMax) {
-    if (categories.isEmpty() || categories.size() > ChartSpecParser.MAX_CATEGORIES || series.isEmpty() || series.size() > ChartSpecParser.MAX_SERIES) {
+  public static String line(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<String> categories,
+      List<Series> series,
+      BigDecimal target,
+      String targetLabel,
+      BigDecimal yMax) {
+    if (categories.isEmpty()
+        || categories.size() > ChartSpecParser.MAX_CATEGORIES
+        || series.isEmpty()
+        || series.size() > ChartSpecParser.MAX_SERIES) {
       return null;
     }
     List<String> cats = distinct(categories);

@@ -19,7 +19,10 @@ public final class CjkText {
   /** A CJK character: Han, kana, bopomofo, CJK punctuation and full-width forms. */
   static boolean isCjk(int cp) {
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-    if (s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.BOPOMOFO) {
+    if (s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA
+        || s == Character.UnicodeScript.BOPOMOFO) {
       return true;
     }
     Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);

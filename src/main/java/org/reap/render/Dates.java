@@ -17,7 +17,18 @@ public final class Dates {
    * counts the months ("Ib Hlis" = month one), written day, month, year.
    */
   private static final String[] HMONG_MONTHS = {
-    "Ib Hlis", "Ob Hlis", "Peb Hlis", "Plaub Hlis", "Tsib Hlis", "Rau Hlis", "Xya Hlis", "Yim Hlis", "Cuaj Hlis", "Kaum Hlis", "Kaum Ib Hlis", "Kaum Ob Hlis"
+    "Ib Hlis",
+    "Ob Hlis",
+    "Peb Hlis",
+    "Plaub Hlis",
+    "Tsib Hlis",
+    "Rau Hlis",
+    "Xya Hlis",
+    "Yim Hlis",
+    "Cuaj Hlis",
+    "Kaum Hlis",
+    "Kaum Ib Hlis",
+    "Kaum Ob Hlis"
   };
 
   private static boolean hmong(Locale l) {
@@ -65,7 +76,8 @@ public final class Dates {
   }
 
   /** Patterns by skeleton and locale: documents render on several threads. */
-  private static final java.util.concurrent.ConcurrentMap<String, String> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentMap<String, String> PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   static {
     // The JDK fills a static map on the first skeleton lookup without a lock (JDK 21 to 25's
@@ -77,8 +89,11 @@ public final class Dates {
 
   /** The locale's best pattern for a skeleton, as CLDR defines it. */
   private static String pattern(String skeleton, Locale l) {
-    return PATTERNS.computeIfAbsent(skeleton + "|" + l.toLanguageTag(),
-        k -> java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(skeleton, java.time.chrono.IsoChronology.INSTANCE, l));
+    return PATTERNS.computeIfAbsent(
+        skeleton + "|" + l.toLanguageTag(),
+        k ->
+            java.time.format.DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                skeleton, java.time.chrono.IsoChronology.INSTANCE, l));
   }
 
   /** "October 29, 2024", "October 2024", "March 15–17, 2024", "April–June 2024", "TBD". */
@@ -123,11 +138,15 @@ public final class Dates {
     LocalDate e = w.end();
     String dash = "\u2013";
     if (days) {
-      if (s.getYear() == e.getYear() && s.getMonth() == e.getMonth() && l.getLanguage().equals("en")) {
+      if (s.getYear() == e.getYear()
+          && s.getMonth() == e.getMonth()
+          && l.getLanguage().equals("en")) {
         String md = monthDay(s, l) + dash + e.getDayOfMonth();
         return w.yearKnown() ? md + ", " + s.getYear() : md;
       }
-      return w.yearKnown() ? longDate(s, l) + " " + dash + " " + longDate(e, l) : monthDay(s, l) + " " + dash + " " + monthDay(e, l);
+      return w.yearKnown()
+          ? longDate(s, l) + " " + dash + " " + longDate(e, l)
+          : monthDay(s, l) + " " + dash + " " + monthDay(e, l);
     }
     boolean months = parts[0].trim().length() > 4 && parts[1].trim().length() > 4;
     if (months) {
@@ -148,7 +167,9 @@ public final class Dates {
     if (w.precision() == When.Precision.DAY) {
       return w.yearKnown() ? shortDate(w.start(), l) : monthDay(w.start(), l);
     }
-    if (w.precision() == When.Precision.RANGE && w.raw().split("/")[0].trim().length() > 7 && w.yearKnown()) {
+    if (w.precision() == When.Precision.RANGE
+        && w.raw().split("/")[0].trim().length() > 7
+        && w.yearKnown()) {
       String[] parts = w.raw().split("/");
       return shortDate(w.start(), l) + "\u2013" + shortDate(w.end(), l);
     }
@@ -163,7 +184,11 @@ public final class Dates {
         text(w, l, tbd),
         shortText(w, l, tbd),
         // "Tuesday, October 29, 2024": a meeting date as clerks print it, with its weekday.
-        oneDay ? java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(l).format(w.start()) : null,
+        oneDay
+            ? java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL)
+                .withLocale(l)
+                .format(w.start())
+            : null,
         w.isTbd(),
         w.yearKnown(),
         w.precision().name().toLowerCase(Locale.ROOT),
@@ -176,6 +201,9 @@ public final class Dates {
   }
 
   public static DateView model(YearMonth ym, Locale l) {
-    return model(new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()), l, "TBD");
+    return model(
+        new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()),
+        l,
+        "TBD");
   }
 }

@@ -61,7 +61,10 @@ public final class FallbackText {
       }
     }
     List<String> texts = new ArrayList<>(runs);
-    texts.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    texts.sort(
+        Comparator.comparingInt(String::length)
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
     return new Fallbacks(ownLanguage, List.copyOf(texts));
   }
 
@@ -106,7 +109,13 @@ public final class FallbackText {
       any = true;
       sb.append(escape(text.substring(from, best)));
       String tag = fallbacks.language();
-      sb.append("<span lang=\"").append(tag).append("\" xml:lang=\"").append(tag).append("\">").append(escape(found)).append("</span>");
+      sb.append("<span lang=\"")
+          .append(tag)
+          .append("\" xml:lang=\"")
+          .append(tag)
+          .append("\">")
+          .append(escape(found))
+          .append("</span>");
       from = best + found.length();
     }
     if (!any) {
@@ -119,8 +128,14 @@ public final class FallbackText {
   private static int indexOfWord(String text, String f, int from) {
     for (int i = text.indexOf(f, from); i >= 0; i = text.indexOf(f, i + 1)) {
       int end = i + f.length();
-      boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) || !Character.isLetterOrDigit(f.charAt(0));
-      boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end)) || !Character.isLetterOrDigit(f.charAt(f.length() - 1));
+      boolean startOk =
+          i == 0
+              || !Character.isLetterOrDigit(text.charAt(i - 1))
+              || !Character.isLetterOrDigit(f.charAt(0));
+      boolean endOk =
+          end == text.length()
+              || !Character.isLetterOrDigit(text.charAt(end))
+              || !Character.isLetterOrDigit(f.charAt(f.length() - 1));
       if (startOk && endOk) {
         return i;
       }
@@ -147,7 +162,12 @@ public final class FallbackText {
             case "gt" -> ">";
             case "quot" -> "\"";
             case "apos" -> "'";
-            default -> new String(Character.toChars(e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
+            default ->
+                new String(
+                    Character.toChars(
+                        e.startsWith("#x")
+                            ? Integer.parseInt(e.substring(2), 16)
+                            : Integer.parseInt(e.substring(1))));
           };
       m.appendReplacement(sb, Matcher.quoteReplacement(r));
     }

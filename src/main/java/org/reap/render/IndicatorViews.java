@@ -2,41 +2,19 @@ package org.reap.render;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.reap.model.Breakdown;
-import org.reap.model.Document;
-import org.reap.model.Meetings;
 import org.reap.model.Node;
-import org.reap.model.Repository;
-import org.reap.model.Status;
 import org.reap.model.When;
-import org.reap.render.view.ActionTable;
-import org.reap.render.view.DateView;
-import org.reap.render.view.Deliverable;
-import org.reap.render.view.EquityAnalysis;
-import org.reap.render.view.Index;
 import org.reap.render.view.Indicator;
-import org.reap.render.view.Indicators;
-import org.reap.render.view.Memo;
-import org.reap.render.view.Milestone;
-import org.reap.render.view.OutcomeMatrix;
-import org.reap.render.view.Page;
-import org.reap.render.view.Plan;
-import org.reap.render.view.Progress;
-import org.reap.render.view.StatusView;
-import org.reap.render.view.Timeline;
-import org.reap.schema.Kinds;
-import org.reap.schema.DocumentKinds;
 
 /**
- * The indicator part of the views: one indicator's latest value, change and progress to target,
- * its measures as rows, and its charts, tables and cross-tabulations by the dimensions it declares.
+ * The indicator part of the views: one indicator's latest value, change and progress to target, its
+ * measures as rows, and its charts, tables and cross-tabulations by the dimensions it declares.
  * {@link Views} builds indicator pages, plans and equity analyses with it.
  */
 final class IndicatorViews {
@@ -78,15 +56,19 @@ final class IndicatorViews {
       direction = c == 0 ? "unchanged" : (c > 0) == higher ? "improving" : "worsening";
       change = l.subtract(b).stripTrailingZeros().toPlainString();
     }
-    String directionSymbol = switch (direction) {
-      case "improving" -> higher ? "\u25B2" : "\u25BC";
-      case "worsening" -> higher ? "\u25BC" : "\u25B2";
-      case "unchanged" -> "=";
-      default -> "";
-    };
+    String directionSymbol =
+        switch (direction) {
+          case "improving" -> higher ? "\u25B2" : "\u25BC";
+          case "worsening" -> higher ? "\u25BC" : "\u25B2";
+          case "unchanged" -> "=";
+          default -> "";
+        };
     Integer progressToTarget = null;
     if (b != null && t != null && l != null && t.compareTo(b) != 0) {
-      BigDecimal pct = l.subtract(b).multiply(BigDecimal.valueOf(100)).divide(t.subtract(b), 0, RoundingMode.HALF_UP);
+      BigDecimal pct =
+          l.subtract(b)
+              .multiply(BigDecimal.valueOf(100))
+              .divide(t.subtract(b), 0, RoundingMode.HALF_UP);
       progressToTarget = pct.intValue();
     }
     // chart: observations over time, one series for everyone and one per group
@@ -116,7 +98,10 @@ final class IndicatorViews {
     }
     List<Charts.Series> series = new ArrayList<>();
     if (points.stream().anyMatch(p -> p.has("value"))) {
-      series.add(new Charts.Series(labels.get("indicator.everyone"), points.stream().map(p -> (BigDecimal) p.value("value")).toList()));
+      series.add(
+          new Charts.Series(
+              labels.get("indicator.everyone"),
+              points.stream().map(p -> (BigDecimal) p.value("value")).toList()));
     }
     for (String gname : groupNames) {
       List<BigDecimal> vals = new ArrayList<>();
@@ -135,24 +120,94 @@ final class IndicatorViews {
     if (!onlyRace) {
       // several dimensions, or declared ones: small multiples, a table per breakdown, cross-tabs
       Breakdowns bd = breakdowns(ind, dims, points, categories, t, target);
-      return new Indicator(mb.object(ind), null, latestModel, change, direction, directionLabel, directionSymbol, progressToTarget, qualitative, measures, groupNames, null, null, null, null, bd.charts(), bd.tables(), bd.crosstabs(), bd.dimensionNames());
+      return new Indicator(
+          mb.object(ind),
+          null,
+          latestModel,
+          change,
+          direction,
+          directionLabel,
+          directionSymbol,
+          progressToTarget,
+          qualitative,
+          measures,
+          groupNames,
+          null,
+          null,
+          null,
+          null,
+          bd.charts(),
+          bd.tables(),
+          bd.crosstabs(),
+          bd.dimensionNames());
     }
     String chart = null;
     List<String> chartCategories = null;
     List<Indicator.Series> rows = null;
     String chartAlt = null;
     if (!categories.isEmpty() && !series.isEmpty()) {
-      String targetLabel = target == null ? null : labels.get("indicator.target-label", target.value("date") == null ? "" : Dates.text((When) target.value("date"), labels.locale(), labels.get("date.tbd")));
-      chart = Charts.line(ind.string("name"), labels.get("indicator.date"), ind.string("unit"), categories, series, t, targetLabel);
+      String targetLabel =
+          target == null
+              ? null
+              : labels.get(
+                  "indicator.target-label",
+                  target.value("date") == null
+                      ? ""
+                      : Dates.text(
+                          (When) target.value("date"), labels.locale(), labels.get("date.tbd")));
+      chart =
+          Charts.line(
+              ind.string("name"),
+              labels.get("indicator.date"),
+              ind.string("unit"),
+              categories,
+              series,
+              t,
+              targetLabel);
       chartCategories = categories;
-      rows = series.stream().map(s -> new Indicator.Series(s.name(), s.values().stream().map(IndicatorViews::num).toList(), null)).toList();
-      chartAlt = labels.get("indicator.chart-alt", ind.string("name"), categories.get(0), categories.get(categories.size() - 1), chartFinding(series.get(0), categories));
+      rows =
+          series.stream()
+              .map(
+                  s ->
+                      new Indicator.Series(
+                          s.name(), s.values().stream().map(IndicatorViews::num).toList(), null))
+              .toList();
+      chartAlt =
+          labels.get(
+              "indicator.chart-alt",
+              ind.string("name"),
+              categories.get(0),
+              categories.get(categories.size() - 1),
+              chartFinding(series.get(0), categories));
     }
-    return new Indicator(mb.object(ind), null, latestModel, change, direction, directionLabel, directionSymbol, progressToTarget, qualitative, measures, groupNames, chart, chartCategories, rows, chartAlt, null, null, null, null);
+    return new Indicator(
+        mb.object(ind),
+        null,
+        latestModel,
+        change,
+        direction,
+        directionLabel,
+        directionSymbol,
+        progressToTarget,
+        qualitative,
+        measures,
+        groupNames,
+        chart,
+        chartCategories,
+        rows,
+        chartAlt,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** An indicator's charts and tables by its declared dimensions. */
-  private record Breakdowns(List<Indicator.Chart> charts, List<Indicator.Table> tables, List<Indicator.Crosstab> crosstabs, List<String> dimensionNames) {}
+  private record Breakdowns(
+      List<Indicator.Chart> charts,
+      List<Indicator.Table> tables,
+      List<Indicator.Crosstab> crosstabs,
+      List<String> dimensionNames) {}
 
   /** The key finding of a line chart in numbers: the first series' first and last values. */
   private String chartFinding(Charts.Series series, List<String> categories) {
@@ -169,7 +224,13 @@ final class IndicatorViews {
     }
     String v0 = series.values().get(first).stripTrailingZeros().toPlainString();
     String v1 = series.values().get(last).stripTrailingZeros().toPlainString();
-    return labels.get("indicator.chart-finding", series.name(), v0, categories.get(first), v1, categories.get(last));
+    return labels.get(
+        "indicator.chart-finding",
+        series.name(),
+        v0,
+        categories.get(first),
+        v1,
+        categories.get(last));
   }
 
   /** Baseline, target and observations as rows: date, value (or the value in words), note. */
@@ -193,12 +254,13 @@ final class IndicatorViews {
       Node.Obj m = ms.get(k);
       When w = m.value("date");
       BigDecimal v = m.value("value");
-      rows.add(new Indicator.Measure(
-          roles.get(k),
-          w == null ? "" : Dates.text(w, labels.locale(), labels.get("date.tbd")),
-          v == null ? "" : v.stripTrailingZeros().toPlainString(),
-          m.value("text") == null ? "" : m.string("text"),
-          m.value("note") == null ? "" : m.string("note")));
+      rows.add(
+          new Indicator.Measure(
+              roles.get(k),
+              w == null ? "" : Dates.text(w, labels.locale(), labels.get("date.tbd")),
+              v == null ? "" : v.stripTrailingZeros().toPlainString(),
+              m.value("text") == null ? "" : m.string("text"),
+              m.value("note") == null ? "" : m.string("note")));
     }
     return rows;
   }
@@ -215,10 +277,16 @@ final class IndicatorViews {
    * Charts and tables for an indicator broken down by declared dimensions. Each set of dimensions
    * the measures use (race; gender; race × gender) gets a table over time; a single dimension gets
    * one chart with everyone and each group; several get one chart per group of the last dimension
-   * (small multiples, "Women", "Men"), and two get a cross-tabulation of the latest measure that has
-   * them, with totals where the measures give them.
+   * (small multiples, "Women", "Men"), and two get a cross-tabulation of the latest measure that
+   * has them, with totals where the measures give them.
    */
-  private Breakdowns breakdowns(Node.Obj ind, List<Breakdown.Dimension> dims, List<Node.Obj> points, List<String> categories, BigDecimal target, Node.Obj targetNode) {
+  private Breakdowns breakdowns(
+      Node.Obj ind,
+      List<Breakdown.Dimension> dims,
+      List<Node.Obj> points,
+      List<String> categories,
+      BigDecimal target,
+      Node.Obj targetNode) {
     List<List<Breakdown.Cell>> cellsAt = new ArrayList<>();
     java.util.Set<List<String>> found = new java.util.LinkedHashSet<>();
     for (Node.Obj p : points) {
@@ -232,17 +300,43 @@ final class IndicatorViews {
       cellsAt.add(cs);
     }
     List<List<String>> sets = new ArrayList<>(found);
-    sets.sort(java.util.Comparator.comparingInt((List<String> l) -> l.size()).thenComparing(l -> dims.indexOf(Breakdown.dimension(dims, l.get(0)))));
-    String targetLabel = targetNode == null ? null : labels.get("indicator.target-label", targetNode.value("date") == null ? "" : Dates.text((When) targetNode.value("date"), labels.locale(), labels.get("date.tbd")));
+    sets.sort(
+        java.util.Comparator.comparingInt((List<String> l) -> l.size())
+            .thenComparing(l -> dims.indexOf(Breakdown.dimension(dims, l.get(0)))));
+    String targetLabel =
+        targetNode == null
+            ? null
+            : labels.get(
+                "indicator.target-label",
+                targetNode.value("date") == null
+                    ? ""
+                    : Dates.text(
+                        (When) targetNode.value("date"), labels.locale(), labels.get("date.tbd")));
     String unit = ind.string("unit") == null ? "" : ind.string("unit");
     List<Indicator.Chart> charts = new ArrayList<>();
     List<Indicator.Table> tables = new ArrayList<>();
     List<Indicator.Crosstab> crosstabs = new ArrayList<>();
     boolean anyTotal = points.stream().anyMatch(p -> p.has("value"));
     if (sets.isEmpty() && anyTotal && !categories.isEmpty()) {
-      Charts.Series everyone = new Charts.Series(labels.get("indicator.everyone"), points.stream().map(p -> (BigDecimal) p.value("value")).toList());
-      addChart(charts, ind.string("name"), categories, List.of(everyone), unit, target, targetLabel, ind.string("name"));
-      tables.add(table(ind.string("name") + (unit.isEmpty() ? "" : " (" + unit + ")"), labels.get("indicator.group"), categories, List.of(everyone)));
+      Charts.Series everyone =
+          new Charts.Series(
+              labels.get("indicator.everyone"),
+              points.stream().map(p -> (BigDecimal) p.value("value")).toList());
+      addChart(
+          charts,
+          ind.string("name"),
+          categories,
+          List.of(everyone),
+          unit,
+          target,
+          targetLabel,
+          ind.string("name"));
+      tables.add(
+          table(
+              ind.string("name") + (unit.isEmpty() ? "" : " (" + unit + ")"),
+              labels.get("indicator.group"),
+              categories,
+              List.of(everyone)));
     }
     for (List<String> set : sets) {
       List<Breakdown.Dimension> sd = set.stream().map(k -> Breakdown.dimension(dims, k)).toList();
@@ -259,16 +353,36 @@ final class IndicatorViews {
       combos.sort(java.util.Comparator.comparing((Map<String, String> c) -> order(c, sd)));
       List<Charts.Series> rows = new ArrayList<>();
       for (Map<String, String> combo : combos) {
-        rows.add(new Charts.Series(Breakdown.join(set.stream().map(combo::get).toList()), valuesOf(combo, set, cellsAt, dims)));
+        rows.add(
+            new Charts.Series(
+                Breakdown.join(set.stream().map(combo::get).toList()),
+                valuesOf(combo, set, cellsAt, dims)));
       }
       List<Charts.Series> tableRows = new ArrayList<>();
       if (set.size() == 1 && anyTotal) {
-        tableRows.add(new Charts.Series(labels.get("indicator.everyone"), points.stream().map(p -> (BigDecimal) p.value("value")).toList()));
+        tableRows.add(
+            new Charts.Series(
+                labels.get("indicator.everyone"),
+                points.stream().map(p -> (BigDecimal) p.value("value")).toList()));
       }
       tableRows.addAll(rows);
-      tables.add(table(labels.get("indicator.by", ind.string("name"), setName) + (unit.isEmpty() ? "" : " (" + unit + ")"), setName, categories, tableRows));
+      tables.add(
+          table(
+              labels.get("indicator.by", ind.string("name"), setName)
+                  + (unit.isEmpty() ? "" : " (" + unit + ")"),
+              setName,
+              categories,
+              tableRows));
       if (set.size() == 1) {
-        addChart(charts, labels.get("indicator.by-dimension", setName), categories, tableRows, unit, target, targetLabel, labels.get("indicator.by", ind.string("name"), setName));
+        addChart(
+            charts,
+            labels.get("indicator.by-dimension", setName),
+            categories,
+            tableRows,
+            unit,
+            target,
+            targetLabel,
+            labels.get("indicator.by", ind.string("name"), setName));
       } else {
         // small multiples: one chart per group of the last dimension
         String facet = set.get(set.size() - 1);
@@ -280,13 +394,15 @@ final class IndicatorViews {
           }
         }
         if (facetValues.size() <= MAX_MULTIPLES) {
-          // one scale for all the charts of this breakdown, so the groups can be compared across them
+          // one scale for all the charts of this breakdown, so the groups can be compared across
+          // them
           BigDecimal yMax = null;
           for (Map<String, String> combo : combos) {
             for (BigDecimal v : valuesOf(combo, set, cellsAt, dims)) {
               yMax = v == null || yMax != null && yMax.compareTo(v) >= 0 ? yMax : v;
             }
-            for (BigDecimal v : valuesOf(Map.of(facet, combo.get(facet)), List.of(facet), cellsAt, dims)) {
+            for (BigDecimal v :
+                valuesOf(Map.of(facet, combo.get(facet)), List.of(facet), cellsAt, dims)) {
               yMax = v == null || yMax != null && yMax.compareTo(v) >= 0 ? yMax : v;
             }
           }
@@ -301,18 +417,45 @@ final class IndicatorViews {
             }
             for (Map<String, String> combo : combos) {
               if (fv.equals(combo.get(facet))) {
-                fs.add(new Charts.Series(Breakdown.join(inner.stream().map(combo::get).toList()), valuesOf(combo, set, cellsAt, dims)));
+                fs.add(
+                    new Charts.Series(
+                        Breakdown.join(inner.stream().map(combo::get).toList()),
+                        valuesOf(combo, set, cellsAt, dims)));
               }
             }
             String title = dimLabel(sd.get(sd.size() - 1)) + ": " + fv;
-            addChart(charts, title, categories, fs, unit, null, null, labels.get("indicator.by", ind.string("name"), Breakdown.join(sd.subList(0, sd.size() - 1).stream().map(this::dimLabel).toList())) + ", " + title, yMax);
+            addChart(
+                charts,
+                title,
+                categories,
+                fs,
+                unit,
+                null,
+                null,
+                labels.get(
+                        "indicator.by",
+                        ind.string("name"),
+                        Breakdown.join(
+                            sd.subList(0, sd.size() - 1).stream().map(this::dimLabel).toList()))
+                    + ", "
+                    + title,
+                yMax);
           }
         }
         if (set.size() == 2) {
           for (int k = points.size() - 1; k >= 0; k--) {
             final int at = k;
             if (cellsAt.get(k).stream().anyMatch(c -> c.keys(dims).equals(set))) {
-              crosstabs.add(crosstab(ind, sd, set, points.get(at), cellsAt.get(at), categories.get(at), unit, dims));
+              crosstabs.add(
+                  crosstab(
+                      ind,
+                      sd,
+                      set,
+                      points.get(at),
+                      cellsAt.get(at),
+                      categories.get(at),
+                      unit,
+                      dims));
               break;
             }
           }
@@ -334,7 +477,11 @@ final class IndicatorViews {
     return sb.toString();
   }
 
-  private static List<BigDecimal> valuesOf(Map<String, String> combo, List<String> set, List<List<Breakdown.Cell>> cellsAt, List<Breakdown.Dimension> dims) {
+  private static List<BigDecimal> valuesOf(
+      Map<String, String> combo,
+      List<String> set,
+      List<List<Breakdown.Cell>> cellsAt,
+      List<Breakdown.Dimension> dims) {
     List<BigDecimal> vals = new ArrayList<>();
     for (List<Breakdown.Cell> cs : cellsAt) {
       BigDecimal v = null;
@@ -348,12 +495,38 @@ final class IndicatorViews {
     return vals;
   }
 
-  private void addChart(List<Indicator.Chart> charts, String title, List<String> categories, List<Charts.Series> series, String unit, BigDecimal target, String targetLabel, String altName) {
+  private void addChart(
+      List<Indicator.Chart> charts,
+      String title,
+      List<String> categories,
+      List<Charts.Series> series,
+      String unit,
+      BigDecimal target,
+      String targetLabel,
+      String altName) {
     addChart(charts, title, categories, series, unit, target, targetLabel, altName, null);
   }
 
-  private void addChart(List<Indicator.Chart> charts, String title, List<String> categories, List<Charts.Series> series, String unit, BigDecimal target, String targetLabel, String altName, BigDecimal yMax) {
-    String spec = Charts.line(title, labels.get("indicator.date"), unit, categories, series, target, targetLabel, yMax);
+  private void addChart(
+      List<Indicator.Chart> charts,
+      String title,
+      List<String> categories,
+      List<Charts.Series> series,
+      String unit,
+      BigDecimal target,
+      String targetLabel,
+      String altName,
+      BigDecimal yMax) {
+    String spec =
+        Charts.line(
+            title,
+            labels.get("indicator.date"),
+            unit,
+            categories,
+            series,
+            target,
+            targetLabel,
+            yMax);
     if (spec == null) {
       return;
     }
@@ -362,15 +535,44 @@ final class IndicatorViews {
     for (Charts.Series one : series) {
       findings.add(chartFinding(one, categories));
     }
-    charts.add(new Indicator.Chart(title, spec, labels.get("indicator.chart-alt", altName, categories.get(0), categories.get(categories.size() - 1), String.join("; ", findings))));
+    charts.add(
+        new Indicator.Chart(
+            title,
+            spec,
+            labels.get(
+                "indicator.chart-alt",
+                altName,
+                categories.get(0),
+                categories.get(categories.size() - 1),
+                String.join("; ", findings))));
   }
 
-  private static Indicator.Table table(String caption, String header, List<String> categories, List<Charts.Series> rows) {
-    return new Indicator.Table(caption, header, categories, rows.stream().map(s -> new Indicator.Series(s.name(), s.values().stream().map(IndicatorViews::num).toList(), null)).toList());
+  private static Indicator.Table table(
+      String caption, String header, List<String> categories, List<Charts.Series> rows) {
+    return new Indicator.Table(
+        caption,
+        header,
+        categories,
+        rows.stream()
+            .map(
+                s ->
+                    new Indicator.Series(
+                        s.name(), s.values().stream().map(IndicatorViews::num).toList(), null))
+            .toList());
   }
 
-  /** Rows: the first dimension's groups; columns: the second's; totals where the measure gives them. */
-  private Indicator.Crosstab crosstab(Node.Obj ind, List<Breakdown.Dimension> sd, List<String> set, Node.Obj point, List<Breakdown.Cell> cells, String date, String unit, List<Breakdown.Dimension> dims) {
+  /**
+   * Rows: the first dimension's groups; columns: the second's; totals where the measure gives them.
+   */
+  private Indicator.Crosstab crosstab(
+      Node.Obj ind,
+      List<Breakdown.Dimension> sd,
+      List<String> set,
+      Node.Obj point,
+      List<Breakdown.Cell> cells,
+      String date,
+      String unit,
+      List<Breakdown.Dimension> dims) {
     String rk = set.get(0);
     String ck = set.get(1);
     List<String> rowsV = new ArrayList<>();
@@ -394,8 +596,18 @@ final class IndicatorViews {
         colTotal.put(c.by().get(ck), c.value());
       }
     }
-    rowsV.sort(java.util.Comparator.comparingInt(v -> sd.get(0).values().indexOf(v) < 0 ? Integer.MAX_VALUE : sd.get(0).values().indexOf(v)));
-    colsV.sort(java.util.Comparator.comparingInt(v -> sd.get(1).values().indexOf(v) < 0 ? Integer.MAX_VALUE : sd.get(1).values().indexOf(v)));
+    rowsV.sort(
+        java.util.Comparator.comparingInt(
+            v ->
+                sd.get(0).values().indexOf(v) < 0
+                    ? Integer.MAX_VALUE
+                    : sd.get(0).values().indexOf(v)));
+    colsV.sort(
+        java.util.Comparator.comparingInt(
+            v ->
+                sd.get(1).values().indexOf(v) < 0
+                    ? Integer.MAX_VALUE
+                    : sd.get(1).values().indexOf(v)));
     boolean totals = !rowTotal.isEmpty() || point.has("value");
     List<Indicator.Series> rows = new ArrayList<>();
     for (String r : rowsV) {
@@ -423,7 +635,12 @@ final class IndicatorViews {
       columns.add(labels.get("indicator.total"));
     }
     return new Indicator.Crosstab(
-        labels.get("indicator.crosstab", ind.string("name"), dimLabel(sd.get(0)) + " \u00d7 " + dimLabel(sd.get(1)), date) + (unit.isEmpty() ? "" : " (" + unit + ")"),
+        labels.get(
+                "indicator.crosstab",
+                ind.string("name"),
+                dimLabel(sd.get(0)) + " \u00d7 " + dimLabel(sd.get(1)),
+                date)
+            + (unit.isEmpty() ? "" : " (" + unit + ")"),
         dimLabel(sd.get(0)) + " \\ " + dimLabel(sd.get(1)),
         columns,
         rows);

@@ -16,9 +16,9 @@ import org.reap.schema.DocumentKinds;
 
 /**
  * Which documents a render makes: for each document its kind's outputs ({@link DocumentKinds}),
- * each filled from its view ({@link Renderer#view}), then the translated copies asked for
- * ({@code --language}, in a stable order), less the outputs {@code --only} leaves out and the
- * progress reports that have nothing to report yet. Plans only: nothing is filled in or rendered.
+ * each filled from its view ({@link Renderer#view}), then the translated copies asked for ({@code
+ * --language}, in a stable order), less the outputs {@code --only} leaves out and the progress
+ * reports that have nothing to report yet. Plans only: nothing is filled in or rendered.
  */
 final class JobPlanner {
   private final Repository repo;
@@ -41,7 +41,8 @@ final class JobPlanner {
       if (kind == null) {
         continue;
       }
-      Views views = byLanguage.computeIfAbsent(Translations.defaultLanguage(d), l -> views(repo, l));
+      Views views =
+          byLanguage.computeIfAbsent(Translations.defaultLanguage(d), l -> views(repo, l));
       for (DocumentKinds.Output o : kind.rendered()) {
         if (o.id().equals("progress") && !views.hasProgress(d)) {
           out.add(d.id() + o.suffix());
@@ -51,7 +52,9 @@ final class JobPlanner {
     return out;
   }
 
-  /** Every output the repository makes, in a stable order: the default copies, then translated ones. */
+  /**
+   * Every output the repository makes, in a stable order: the default copies, then translated ones.
+   */
   List<Job> jobs() {
     Map<String, String> outputs = new LinkedHashMap<>();
     for (Document d : repo.documents()) {
@@ -75,7 +78,11 @@ final class JobPlanner {
       }
     }
     if (options.only() != null && !options.only().isEmpty()) {
-      jobs.removeIf(j -> !options.only().contains(j.name()) && !options.only().contains(j.source().id()) && !(j.isTranslation() && options.only().contains(j.original())));
+      jobs.removeIf(
+          j ->
+              !options.only().contains(j.name())
+                  && !options.only().contains(j.source().id())
+                  && !(j.isTranslation() && options.only().contains(j.original())));
     }
     return jobs;
   }
@@ -101,23 +108,34 @@ final class JobPlanner {
     return List.copyOf(out);
   }
 
-  /** The banner of a translated copy: the document's translation_notice in that language, else the label. */
+  /**
+   * The banner of a translated copy: the document's translation_notice in that language, else the
+   * label.
+   */
   static String banner(Document d, String lang) {
-    if (d.root().fields().get("translation_notice") instanceof org.reap.model.Node.Val v && v.translations().containsKey(lang)) {
+    if (d.root().fields().get("translation_notice") instanceof org.reap.model.Node.Val v
+        && v.translations().containsKey(lang)) {
       return String.valueOf(v.translations().get(lang).value());
     }
     return Labels.of(lang).get("translation.banner");
   }
 
   /**
-   * The outputs of one document. {@code d} is the document as written (names and sources),
-   * {@code shown} the copy whose text is printed; a non-null {@code banner} makes translated copies.
+   * The outputs of one document. {@code d} is the document as written (names and sources), {@code
+   * shown} the copy whose text is printed; a non-null {@code banner} makes translated copies.
    */
-  private List<Job> jobsOf(Document d, Document shown, String lang, Views views, Map<String, String> outputs, String banner) {
+  private List<Job> jobsOf(
+      Document d,
+      Document shown,
+      String lang,
+      Views views,
+      Map<String, String> outputs,
+      String banner) {
     // file names are lower case (out/ accepts nothing else): ID.zh-hans.pdf for zh-Hans
     String suffix = banner == null ? "" : "." + lang.toLowerCase(Locale.ROOT);
     List<Job> jobs = new ArrayList<>();
-    java.util.function.Function<Supplier<View>, Supplier<View>> wrap = model -> banner == null ? model : () -> new Page.Translated(lang, banner, model.get());
+    java.util.function.Function<Supplier<View>, Supplier<View>> wrap =
+        model -> banner == null ? model : () -> new Page.Translated(lang, banner, model.get());
     DocumentKinds.DocumentKind kind = DocumentKinds.get(d.kindName());
     if (kind == null) {
       throw new IllegalStateException("no output for kind " + d.kindName());
@@ -127,8 +145,19 @@ final class JobPlanner {
         continue; // nothing to report: see leftOut()
       }
       String name = d.id() + o.suffix();
-      String title = o.titlePrefix() == null ? shown.fullTitle() : Labels.of(lang).get(o.titlePrefix()) + ": " + shown.fullTitle();
-      jobs.add(new Job(name + suffix, o.template(), title, lang, d, wrap.apply(Renderer.view(o, views, shown, name, outputs)), banner == null ? null : name));
+      String title =
+          o.titlePrefix() == null
+              ? shown.fullTitle()
+              : Labels.of(lang).get(o.titlePrefix()) + ": " + shown.fullTitle();
+      jobs.add(
+          new Job(
+              name + suffix,
+              o.template(),
+              title,
+              lang,
+              d,
+              wrap.apply(Renderer.view(o, views, shown, name, outputs)),
+              banner == null ? null : name));
     }
     return jobs;
   }

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * marker only:
  *
  * <ul>
- *   <li>an item that starts with a one-item numbered list ({@code <li><ol start="3"><li>x</li></ol>})
- *       becomes "3. x" in the item itself;
+ *   <li>an item that starts with a one-item numbered list ({@code <li><ol
+ *       start="3"><li>x</li></ol>}) becomes "3. x" in the item itself;
  *   <li>an item that starts with a longer numbered list, or with text that starts "a.", "1)", "iv."
  *       keeps its content;
  * </ul>
@@ -29,17 +29,25 @@ import java.util.regex.Pattern;
 public final class ListMarkers {
   static final String MARKED = "marked";
   private static final Pattern TAG = Pattern.compile("<(/?)(ul|ol|li)(\\s[^>]*)?>");
+
   /** A one-item numbered list right after an item's start, its item holding no list or item. */
   private static final Pattern ONE_ITEM_OL =
-      Pattern.compile("\\G<ol(?: start=\"(\\d{1,9})\")?>\\s*<li>((?:(?!</?(?:li|ol|ul)[\\s>/]).)*?)</li>\\s*</ol>", Pattern.DOTALL);
+      Pattern.compile(
+          "\\G<ol(?: start=\"(\\d{1,9})\")?>\\s*<li>((?:(?!</?(?:li|ol|ul)[\\s>/]).)*?)</li>\\s*</ol>",
+          Pattern.DOTALL);
+
   /** Text that starts with its own marker, after any inline tags that open the item. */
   private static final Pattern TEXT_MARKER =
-      Pattern.compile("\\G(?:<(?:strong|em|b|i|span)(?:\\s[^>]*)?>)*(?:\\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\\s");
+      Pattern.compile(
+          "\\G(?:<(?:strong|em|b|i|span)(?:\\s[^>]*)?>)*(?:\\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\\s");
+
   private static final Pattern OL_START = Pattern.compile("\\G<ol[\\s>]");
 
   private ListMarkers() {}
 
-  /** {@code xhtml} with every item of a bulleted list that has its own marker printed with that one. */
+  /**
+   * {@code xhtml} with every item of a bulleted list that has its own marker printed with that one.
+   */
   public static String apply(String xhtml) {
     int body = xhtml.indexOf("<body");
     if (body < 0 || xhtml.indexOf("<li", body) < 0) {
@@ -50,7 +58,8 @@ public final class ListMarkers {
     Matcher m = TAG.matcher(xhtml);
     int at = 0;
     m.region(body, xhtml.length());
-    List<int[]> labelledAt = new ArrayList<>(); // positions in out where " class=..." goes on a <ul>
+    List<int[]> labelledAt =
+        new ArrayList<>(); // positions in out where " class=..." goes on a <ul>
     while (m.find()) {
       out.append(xhtml, at, m.start());
       at = m.end();
@@ -75,7 +84,8 @@ public final class ListMarkers {
           at = ol.end();
           m.region(at, xhtml.length()); // go on after the list just printed as a marker
           parent.marked++;
-        } else if (startsWithList || TEXT_MARKER.matcher(xhtml).region(at, xhtml.length()).lookingAt()) {
+        } else if (startsWithList
+            || TEXT_MARKER.matcher(xhtml).region(at, xhtml.length()).lookingAt()) {
           out.append(withClass("li", attrs, MARKED));
           parent.marked++;
         } else {
@@ -89,7 +99,11 @@ public final class ListMarkers {
         out.append(m.group());
       } else {
         ListState s = open.poll();
-        if (s != null && s.bulleted && s.items > 0 && s.marked == s.items && !hasClass(s.attrs, "labelled")) {
+        if (s != null
+            && s.bulleted
+            && s.items > 0
+            && s.marked == s.items
+            && !hasClass(s.attrs, "labelled")) {
           labelledAt.add(new int[] {s.start});
         }
         out.append(m.group());
@@ -119,7 +133,14 @@ public final class ListMarkers {
       if ((" " + c.group(1) + " ").contains(" " + cls + " ")) {
         return "<" + tag + attrs + ">";
       }
-      return "<" + tag + attrs.substring(0, c.start(1)) + c.group(1) + " " + cls + attrs.substring(c.end(1)) + ">";
+      return "<"
+          + tag
+          + attrs.substring(0, c.start(1))
+          + c.group(1)
+          + " "
+          + cls
+          + attrs.substring(c.end(1))
+          + ">";
     }
     return "<" + tag + " class=\"" + cls + "\"" + attrs + ">";
   }

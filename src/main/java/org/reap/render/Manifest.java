@@ -14,14 +14,19 @@ import java.util.TreeMap;
 /**
  * What the last render wrote into out/: for each output document, the key of its inputs and the
  * {@link #fingerprint fingerprint} of each file. A document is skipped only when its key is the
- * same and its files are still there, unchanged. The key is a hash of everything the output depends on: reap's version, the
- * formats, the PDF date, the PDF metadata and the filled-in XHTML (which holds every value from the
- * plan files and every template).
+ * same and its files are still there, unchanged. The key is a hash of everything the output depends
+ * on: reap's version, the formats, the PDF date, the PDF metadata and the filled-in XHTML (which
+ * holds every value from the plan files and every template).
  */
 public final class Manifest {
-  /** The manifest's name in out/.reap/ (reap's own files, not published): written with {@code OutputDir.stageOwn}. */
+  /**
+   * The manifest's name in out/.reap/ (reap's own files, not published): written with {@code
+   * OutputDir.stageOwn}.
+   */
   public static final String FILE = "manifest.tsv";
-  private static final String HEADER = "# reap render manifest v2: document, inputs key, files (name=size-crc32c-crc32)";
+
+  private static final String HEADER =
+      "# reap render manifest v2: document, inputs key, files (name=size-crc32c-crc32)";
 
   public record Entry(String key, Map<String, String> files) {}
 
@@ -79,12 +84,14 @@ public final class Manifest {
   }
 
   /**
-   * The entry of the whole run: its key is {@link Renderer#runKey()}, its one file index.html. Not a
-   * document name (those are lower-case ids), so it cannot clash with one.
+   * The entry of the whole run: its key is {@link Renderer#runKey()}, its one file index.html. Not
+   * a document name (those are lower-case ids), so it cannot clash with one.
    */
   public static final String RUN = "*";
 
-  /** True when every file of every entry is in out/ as it was written (and there is at least one). */
+  /**
+   * True when every file of every entry is in out/ as it was written (and there is at least one).
+   */
   public boolean allIntact(Path outDir) {
     if (entries.isEmpty()) {
       return false;

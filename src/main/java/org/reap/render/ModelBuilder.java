@@ -18,7 +18,8 @@ import org.reap.render.view.StatusView;
 /**
  * Turns the typed tree into what templates see of a document as written: plain maps, lists,
  * strings, numbers and booleans (a row's fields, {@code doc}). Field names stay as in the YAML.
- * Dates become {@link DateView}s (text, short, raw, start, end); Markdown text becomes XHTML markup.
+ * Dates become {@link DateView}s (text, short, raw, start, end); Markdown text becomes XHTML
+ * markup.
  */
 public final class ModelBuilder {
   private final Labels labels;
@@ -62,7 +63,8 @@ public final class ModelBuilder {
       case Markdown md -> Text.markup(Text.blockHtml(md.source()));
       case When w -> date(w);
       case LocalDate d -> date(new When(When.Precision.DAY, d, d, true, d.toString()));
-      case YearMonth ym -> date(new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()));
+      case YearMonth ym ->
+          date(new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()));
       case Long l -> l;
       case BigDecimal b -> b;
       case Boolean b -> b;

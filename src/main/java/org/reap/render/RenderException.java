@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * A rendering failure that a user can act on.
  *
- * <p>The message is plain English; {@link #location()} optionally names the template, file, line
- * or chart the problem was found in, and {@link #hint()} what to do. Callers print {@link
+ * <p>The message is plain English; {@link #location()} optionally names the template, file, line or
+ * chart the problem was found in, and {@link #hint()} what to do. Callers print {@link
  * #userMessage()} and the hint, never the stack trace.
  */
 public class RenderException extends Exception {

@@ -15,18 +15,18 @@ import java.util.function.Supplier;
 import org.reap.model.Document;
 import org.reap.model.Repository;
 import org.reap.model.Translations;
-import org.reap.schema.DocumentKinds;
 import org.reap.render.html.HtmlWriter;
 import org.reap.render.pdf.PdfEngine;
 import org.reap.render.pdf.PdfMeta;
-import org.reap.render.view.Page;
 import org.reap.render.view.View;
+import org.reap.schema.DocumentKinds;
 
 /**
  * Renders every document of a valid repository: model → FreeMarker → XHTML → PDF and HTML. Each
- * finished file goes to a {@link Sink} at once (reap render stages it in out/ under a temp name) and
- * its bytes are dropped, so memory does not grow with the number of documents; the caller moves the
- * staged files into place only when every document rendered, so if any fails, nothing is written.
+ * finished file goes to a {@link Sink} at once (reap render stages it in out/ under a temp name)
+ * and its bytes are dropped, so memory does not grow with the number of documents; the caller moves
+ * the staged files into place only when every document rendered, so if any fails, nothing is
+ * written.
  */
 public final class Renderer {
   public enum Format {
@@ -35,25 +35,47 @@ public final class Renderer {
   }
 
   /**
-   * What to render and how. {@code pdfDate} is written as the PDFs' creation date. {@code languages}
-   * adds translated copies (ID.es.pdf) in those languages, or with {@link #ALL} in every language a
-   * document publishes in (its header field publish_in); the default copies are always made.
-   * {@code version} is reap's own version, written into every output as "reap VERSION" (the CLI
-   * passes the jar's; the shorter constructors say {@link #DEV}, as a run from classes does).
+   * What to render and how. {@code pdfDate} is written as the PDFs' creation date. {@code
+   * languages} adds translated copies (ID.es.pdf) in those languages, or with {@link #ALL} in every
+   * language a document publishes in (its header field publish_in); the default copies are always
+   * made. {@code version} is reap's own version, written into every output as "reap VERSION" (the
+   * CLI passes the jar's; the shorter constructors say {@link #DEV}, as a run from classes does).
    */
-  public record Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages, String version) {
+  public record Options(
+      LocalDate asOf,
+      Instant pdfDate,
+      Set<Format> formats,
+      Path templates,
+      Set<String> only,
+      Since since,
+      List<String> languages,
+      String version) {
     /** The version of a reap that is not run from its jar. */
     public static final String DEV = "dev";
 
-    public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since, List<String> languages) {
+    public Options(
+        LocalDate asOf,
+        Instant pdfDate,
+        Set<Format> formats,
+        Path templates,
+        Set<String> only,
+        Since since,
+        List<String> languages) {
       this(asOf, pdfDate, formats, templates, only, since, languages, DEV);
     }
 
-    public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only, Since since) {
+    public Options(
+        LocalDate asOf,
+        Instant pdfDate,
+        Set<Format> formats,
+        Path templates,
+        Set<String> only,
+        Since since) {
       this(asOf, pdfDate, formats, templates, only, since, List.of());
     }
 
-    public Options(LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only) {
+    public Options(
+        LocalDate asOf, Instant pdfDate, Set<Format> formats, Path templates, Set<String> only) {
       this(asOf, pdfDate, formats, templates, only, null);
     }
 
@@ -75,8 +97,21 @@ public final class Renderer {
   public record Since(Repository before, LocalDate date, String revision) {}
 
   /** One output document: its file name (without extension), template, and data. */
-  public record Job(String name, String template, String title, String language, Document source, Supplier<View> model, String original) {
-    public Job(String name, String template, String title, String language, Document source, Supplier<View> model) {
+  public record Job(
+      String name,
+      String template,
+      String title,
+      String language,
+      Document source,
+      Supplier<View> model,
+      String original) {
+    public Job(
+        String name,
+        String template,
+        String title,
+        String language,
+        Document source,
+        Supplier<View> model) {
       this(name, template, title, language, source, model, null);
     }
 
@@ -94,7 +129,10 @@ public final class Renderer {
    */
   @FunctionalInterface
   public interface Sink {
-    /** Keeps {@code bytes} as the file {@code fileName}; returns where they can be read back until the run ends. */
+    /**
+     * Keeps {@code bytes} as the file {@code fileName}; returns where they can be read back until
+     * the run ends.
+     */
     Path put(String fileName, byte[] bytes) throws RenderException;
   }
 
@@ -103,12 +141,16 @@ public final class Renderer {
    * commits or discards the run), its size, and its job. Its bytes are not held in memory.
    */
   public record Rendered(String fileName, Path staged, long size, Job job) {
-    /** The file's bytes, read back from where it is staged (before the run is committed or discarded). */
+    /**
+     * The file's bytes, read back from where it is staged (before the run is committed or
+     * discarded).
+     */
     public byte[] bytes() {
       try {
         return java.nio.file.Files.readAllBytes(staged);
       } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("cannot read back the staged " + fileName + " at " + staged, e);
+        throw new java.io.UncheckedIOException(
+            "cannot read back the staged " + fileName + " at " + staged, e);
       }
     }
   }
@@ -121,8 +163,14 @@ public final class Renderer {
    * {@code unchanged}: nothing the run depends on changed since the last one (see {@link #runKey}),
    * so every document was skipped without filling in its template.
    */
-  public record Result(List<Rendered> files, List<Problem> problems, List<Job> skipped, Manifest manifest, boolean unchanged) {
-    public Result(List<Rendered> files, List<Problem> problems, List<Job> skipped, Manifest manifest) {
+  public record Result(
+      List<Rendered> files,
+      List<Problem> problems,
+      List<Job> skipped,
+      Manifest manifest,
+      boolean unchanged) {
+    public Result(
+        List<Rendered> files, List<Problem> problems, List<Job> skipped, Manifest manifest) {
       this(files, problems, skipped, manifest, false);
     }
 
@@ -158,6 +206,7 @@ public final class Renderer {
     this.threads = Math.max(1, n);
     return this;
   }
+
   private final PdfEngine pdf;
   private final HtmlWriter html = new HtmlWriter();
   private final JobPlanner planner;
@@ -175,14 +224,20 @@ public final class Renderer {
     this(repo, options, () -> templates);
   }
 
-  /** The template engine is made on first use: a run with nothing changed never needs FreeMarker. */
-  private Renderer(Repository repo, Options options, java.util.function.Supplier<TemplateEngine> templates) {
+  /**
+   * The template engine is made on first use: a run with nothing changed never needs FreeMarker.
+   */
+  private Renderer(
+      Repository repo, Options options, java.util.function.Supplier<TemplateEngine> templates) {
     this.repo = repo;
     this.options = options;
     this.templates = templates;
     this.planner = new JobPlanner(repo, options);
     this.cache = new RenderCache(repo, options);
-    Path root = options.templates() != null && options.templates().getParent() != null ? commonRoot(repo.root(), options.templates()) : repo.root();
+    Path root =
+        options.templates() != null && options.templates().getParent() != null
+            ? commonRoot(repo.root(), options.templates())
+            : repo.root();
     this.pdf = new PdfEngine(root);
   }
 
@@ -217,13 +272,20 @@ public final class Renderer {
     return planner.leftOut();
   }
 
-  /** Every output the repository makes, in a stable order: the default copies, then translated ones. */
+  /**
+   * Every output the repository makes, in a stable order: the default copies, then translated ones.
+   */
   public List<Job> jobs() {
     return planner.jobs();
   }
 
   /** What fills output {@code o} of {@code shown}, by the output's id. */
-  static Supplier<View> view(DocumentKinds.Output o, Views views, Document shown, String name, Map<String, String> outputs) {
+  static Supplier<View> view(
+      DocumentKinds.Output o,
+      Views views,
+      Document shown,
+      String name,
+      Map<String, String> outputs) {
     return switch (o.id()) {
       case "memo" -> () -> views.memo(shown, outputs);
       case "timeline" -> () -> views.timeline(shown);
@@ -243,7 +305,8 @@ public final class Renderer {
     return fill(job);
   }
 
-  private final Map<String, FallbackText.Fallbacks> fallbacks = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, FallbackText.Fallbacks> fallbacks =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * The job's template filled in; in a translated copy every run of text that falls back to the
@@ -255,12 +318,15 @@ public final class Renderer {
 
   /** As {@link #fill(Job)} with the view {@code model} (one slice of the job's). */
   private String fill(Job job, View model) throws RenderException {
-    String xhtml = ListMarkers.apply(templates.get().render(job.template(), model, Labels.of(job.language())));
+    String xhtml =
+        ListMarkers.apply(templates.get().render(job.template(), model, Labels.of(job.language())));
     if (!job.isTranslation()) {
       return xhtml;
     }
     String own = Translations.defaultLanguage(job.source());
-    FallbackText.Fallbacks f = fallbacks.computeIfAbsent(job.language() + "|" + own, k -> FallbackText.of(repo, job.language(), own));
+    FallbackText.Fallbacks f =
+        fallbacks.computeIfAbsent(
+            job.language() + "|" + own, k -> FallbackText.of(repo, job.language(), own));
     return FallbackText.mark(xhtml, f);
   }
 
@@ -268,12 +334,25 @@ public final class Renderer {
   public byte[] pdf(Job job) throws RenderException {
     View model = job.model().get();
     String xhtml = fill(job, model);
-    return pdf(slices(job, model), xhtml, new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate()));
+    return pdf(
+        slices(job, model),
+        xhtml,
+        new PdfMeta(
+            job.title(),
+            job.language(),
+            author(job),
+            null,
+            null,
+            options.generator(),
+            options.pdfDate()));
   }
 
   private int sliceRows = Integer.getInteger("reap.slice.rows", TimelineSlices.DEFAULT_ROWS);
 
-  /** Timelines longer than {@code n} rows are laid out in slices (default: the property reap.slice.rows, else 1,500). */
+  /**
+   * Timelines longer than {@code n} rows are laid out in slices (default: the property
+   * reap.slice.rows, else 1,500).
+   */
   Renderer sliceRows(int n) {
     this.sliceRows = Math.max(1, n);
     return this;
@@ -284,16 +363,20 @@ public final class Renderer {
 
   /**
    * The slices of a timeline longer than {@link #sliceRows} rows whose view is {@code model}; null
-   * for any other job, which renders whole. Slices need reap's own timeline and layout templates
-   * (a city's own do not know them) and a page-number label the join's font can stamp.
+   * for any other job, which renders whole. Slices need reap's own timeline and layout templates (a
+   * city's own do not know them) and a page-number label the join's font can stamp.
    */
   private Slices slices(Job job, View model) {
-    if (!job.template().equals("timeline.ftlx") || overridden("timeline.ftlx") || overridden("lib/layout.ftlx")) {
+    if (!job.template().equals("timeline.ftlx")
+        || overridden("timeline.ftlx")
+        || overridden("lib/layout.ftlx")) {
       return null;
     }
     List<View> views = TimelineSlices.split(model, sliceRows);
     String stamp = views == null ? null : Labels.of(job.language()).get("page.x-of-y");
-    return stamp == null || !org.reap.render.packet.SliceJoiner.canStamp(stamp) ? null : new Slices(job, views, stamp);
+    return stamp == null || !org.reap.render.packet.SliceJoiner.canStamp(stamp)
+        ? null
+        : new Slices(job, views, stamp);
   }
 
   /**
@@ -304,7 +387,11 @@ public final class Renderer {
     if (slices == null) {
       return pdf.render(CjkText.wrap(xhtml), meta);
     }
-    return TimelineSlices.render(slices.views(), v -> pdf.render(CjkText.wrap(fill(slices.job(), v)), meta), threads, slices.stamp());
+    return TimelineSlices.render(
+        slices.views(),
+        v -> pdf.render(CjkText.wrap(fill(slices.job(), v)), meta),
+        threads,
+        slices.stamp());
   }
 
   /** Whether the user's templates folder has its own {@code name}. */
@@ -314,9 +401,13 @@ public final class Renderer {
   }
 
   /** A PDF from any template and data (packet cover sheets). */
-  public byte[] pdf(String template, View model, String title, String language) throws RenderException {
-    String xhtml = ListMarkers.apply(templates.get().render(template, model, new Labels(Locale.US)));
-    return pdf.render(CjkText.wrap(xhtml), new PdfMeta(title, language, null, null, null, options.generator(), options.pdfDate()));
+  public byte[] pdf(String template, View model, String title, String language)
+      throws RenderException {
+    String xhtml =
+        ListMarkers.apply(templates.get().render(template, model, new Labels(Locale.US)));
+    return pdf.render(
+        CjkText.wrap(xhtml),
+        new PdfMeta(title, language, null, null, null, options.generator(), options.pdfDate()));
   }
 
   public Views views() {
@@ -333,7 +424,8 @@ public final class Renderer {
     try {
       return render(Manifest.empty(), null, true, temporarySink());
     } catch (RenderException e) {
-      throw new IllegalStateException("cannot write to the temporary folder: " + e.userMessage(), e);
+      throw new IllegalStateException(
+          "cannot write to the temporary folder: " + e.userMessage(), e);
     }
   }
 
@@ -368,7 +460,8 @@ public final class Renderer {
    *     is not thrown but reported in {@link Result#problems()}; in both cases the caller discards
    *     what was staged.
    */
-  public Result render(Manifest previous, Path outDir, boolean force, Sink sink) throws RenderException {
+  public Result render(Manifest previous, Path outDir, boolean force, Sink sink)
+      throws RenderException {
     List<Job> all = jobs();
     if (cache.unchanged(previous, outDir, force)) {
       progress.accept(all.size(), all.size());
@@ -377,34 +470,38 @@ public final class Renderer {
     Outcome[] outcomes = new Outcome[all.size()];
     Object progressLock = new Object();
     int[] done = {0};
-    java.util.concurrent.atomic.AtomicReference<RenderException> sinkFailed = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<RenderException> sinkFailed =
+        new java.util.concurrent.atomic.AtomicReference<>();
     progress.accept(0, all.size());
-    java.util.function.IntConsumer one = i -> {
-      if (sinkFailed.get() != null) {
-        outcomes[i] = new Outcome(all.get(i), List.of(), null, false, null);
-        return;
-      }
-      try {
-        outcomes[i] = render(all.get(i), previous, outDir, force, sink);
-      } catch (SinkFailed e) {
-        sinkFailed.compareAndSet(null, e.cause);
-        outcomes[i] = new Outcome(all.get(i), List.of(), null, false, null);
-        return;
-      }
-      synchronized (progressLock) {
-        progress.accept(++done[0], all.size());
-      }
-    };
+    java.util.function.IntConsumer one =
+        i -> {
+          if (sinkFailed.get() != null) {
+            outcomes[i] = new Outcome(all.get(i), List.of(), null, false, null);
+            return;
+          }
+          try {
+            outcomes[i] = render(all.get(i), previous, outDir, force, sink);
+          } catch (SinkFailed e) {
+            sinkFailed.compareAndSet(null, e.cause);
+            outcomes[i] = new Outcome(all.get(i), List.of(), null, false, null);
+            return;
+          }
+          synchronized (progressLock) {
+            progress.accept(++done[0], all.size());
+          }
+        };
     int n = Math.min(threads, all.size());
     if (n <= 1) {
       for (int i = 0; i < all.size(); i++) {
         one.accept(i);
       }
     } else {
-      java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.atomic.AtomicInteger names =
+          new java.util.concurrent.atomic.AtomicInteger();
       List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n,
-          r -> new Thread(r, "reap-render-" + names.incrementAndGet()))) {
+      try (java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(
+              n, r -> new Thread(r, "reap-render-" + names.incrementAndGet()))) {
         for (int i = 0; i < all.size(); i++) {
           int index = i;
           futures.add(pool.submit(() -> one.accept(index)));
@@ -413,7 +510,8 @@ public final class Renderer {
           f.get();
         }
       } catch (java.util.concurrent.ExecutionException e) {
-        // a bug, not a user's mistake (those are RenderExceptions, kept in the outcome): rethrow as is
+        // a bug, not a user's mistake (those are RenderExceptions, kept in the outcome): rethrow as
+        // is
         if (e.getCause() instanceof RuntimeException r) {
           throw r;
         }
@@ -448,7 +546,10 @@ public final class Renderer {
     return new Result(files, problems, skipped, next);
   }
 
-  /** True when this run makes every document (no --only) from the plans as they are now (no --since). */
+  /**
+   * True when this run makes every document (no --only) from the plans as they are now (no
+   * --since).
+   */
   public boolean wholeRun() {
     return cache.wholeRun();
   }
@@ -461,8 +562,11 @@ public final class Renderer {
     return cache.runKey(outDir);
   }
 
-  /** What became of one job: its files and manifest entry, or that it was unchanged, or its problem. */
-  private record Outcome(Job job, List<Rendered> files, Manifest.Entry entry, boolean skipped, Problem problem) {}
+  /**
+   * What became of one job: its files and manifest entry, or that it was unchanged, or its problem.
+   */
+  private record Outcome(
+      Job job, List<Rendered> files, Manifest.Entry entry, boolean skipped, Problem problem) {}
 
   /** The sink could not take a file: the whole run stops (unlike one document's problem). */
   private static final class SinkFailed extends RuntimeException {
@@ -489,9 +593,18 @@ public final class Renderer {
       String xhtml = fill(job, model);
       Slices slices = slices(job, model);
       model = null; // the view is garbage now, unless slices hold its rows
-      PdfMeta meta = new PdfMeta(job.title(), job.language(), author(job), null, null, options.generator(), options.pdfDate());
+      PdfMeta meta =
+          new PdfMeta(
+              job.title(),
+              job.language(),
+              author(job),
+              null,
+              null,
+              options.generator(),
+              options.pdfDate());
       // a sliced PDF depends on where the slices are cut too
-      String key = cache.key(meta, slices == null ? xhtml : xhtml + "\u0000reap.slice.rows=" + sliceRows);
+      String key =
+          cache.key(meta, slices == null ? xhtml : xhtml + "\u0000reap.slice.rows=" + sliceRows);
       if (cache.upToDate(previous, outDir, force, job.name(), key)) {
         return new Outcome(job, List.of(), previous.get(job.name()), true, null);
       }
@@ -519,13 +632,21 @@ public final class Renderer {
   /** The error for a document too large for the Java heap reap was started with. */
   private static RenderException outOfMemory(String document) {
     long mb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-    return new RenderException("There was not enough memory to render " + document + " (reap may use at most "
-        + mb + " MB here). Nothing was written for it.")
-        .hint("Split a very long table into several documents (one milestones file per year, say), or give reap more"
-            + " memory, for example: JAVA_OPTS_REAP=-Xmx4g ./reap render");
+    return new RenderException(
+            "There was not enough memory to render "
+                + document
+                + " (reap may use at most "
+                + mb
+                + " MB here). Nothing was written for it.")
+        .hint(
+            "Split a very long table into several documents (one milestones file per year, say), or give reap more"
+                + " memory, for example: JAVA_OPTS_REAP=-Xmx4g ./reap render");
   }
 
-  /** out/index.html: every document with its links, kind, date and status, for a CI artifact or a site. */
+  /**
+   * out/index.html: every document with its links, kind, date and status, for a CI artifact or a
+   * site.
+   */
   public byte[] index(List<Job> jobs) throws RenderException {
     return index(jobs, Set.of());
   }
@@ -534,16 +655,32 @@ public final class Renderer {
   public byte[] index(List<Job> jobs, Set<String> packets) throws RenderException {
     Labels labels = new Labels(Locale.US);
     Views views = new Views(repo, labels, options.asOf(), options.generator());
-    String xhtml = templates.get().render("index.ftlx", views.index(jobs, options.formats().contains(Format.PDF), options.formats().contains(Format.HTML), packets), labels);
+    String xhtml =
+        templates
+            .get()
+            .render(
+                "index.ftlx",
+                views.index(
+                    jobs,
+                    options.formats().contains(Format.PDF),
+                    options.formats().contains(Format.HTML),
+                    packets),
+                labels);
     return html.toHtml(xhtml).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The packet files of an agenda item: what {@code reap packet ITEM} writes, with and without --supplemental. */
+  /**
+   * The packet files of an agenda item: what {@code reap packet ITEM} writes, with and without
+   * --supplemental.
+   */
   public static List<String> packetFiles(String item) {
     return List.of(item + "-packet.pdf", item + "-supplemental-packet.pdf");
   }
 
-  /** The agenda packets that {@code reap packet} has written into {@code outDir} for the jobs' agenda items. */
+  /**
+   * The agenda packets that {@code reap packet} has written into {@code outDir} for the jobs'
+   * agenda items.
+   */
   public static Set<String> packetsIn(Path outDir, List<Job> jobs) {
     Set<String> out = new java.util.TreeSet<>();
     for (Job j : jobs) {

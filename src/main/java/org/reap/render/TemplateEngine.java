@@ -6,18 +6,18 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.TemplateMarkupOutputModel;
 import freemarker.core.XHTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.TemplateHashModel;
-import freemarker.template.TemplateModel;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
-import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateNumberModel;
-import freemarker.core.TemplateMarkupOutputModel;
+import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -36,9 +36,10 @@ import org.reap.render.view.ViewWrapper;
 /**
  * FreeMarker, locked down for templates that cities edit: no ?new, ?api or ?eval, no Java objects
  * in the data model (plain maps, lists, strings, numbers and booleans, and the view records of
- * {@link org.reap.render.view}, read by their components only: {@link ViewWrapper}), every value escaped
- * for XHTML, strict about missing values, and stopped when it runs too long or writes too much.
- * Templates are looked up in the repository's templates folder first, then among the defaults.
+ * {@link org.reap.render.view}, read by their components only: {@link ViewWrapper}), every value
+ * escaped for XHTML, strict about missing values, and stopped when it runs too long or writes too
+ * much. Templates are looked up in the repository's templates folder first, then among the
+ * defaults.
  */
 public final class TemplateEngine {
   /** Default templates inside the jar (the files of this project's templates/ folder). */
@@ -46,7 +47,8 @@ public final class TemplateEngine {
 
   static final long TIMEOUT_MS = 30_000;
   static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
-  private static final Pattern FORBIDDEN = Pattern.compile("\\?\\s*(eval|eval_json|interpret|new|api)\\b");
+  private static final Pattern FORBIDDEN =
+      Pattern.compile("\\?\\s*(eval|eval_json|interpret|new|api)\\b");
 
   private final Configuration cfg;
   private final Path userTemplates;
@@ -72,7 +74,8 @@ public final class TemplateEngine {
   /** With another watchdog time (tests). */
   TemplateEngine(Path userTemplates, long timeoutMs) {
     this.timeoutMs = timeoutMs;
-    this.userTemplates = userTemplates != null && Files.isDirectory(userTemplates) ? userTemplates : null;
+    this.userTemplates =
+        userTemplates != null && Files.isDirectory(userTemplates) ? userTemplates : null;
     cfg = new Configuration(Configuration.VERSION_2_3_34);
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     cfg.setAPIBuiltinEnabled(false);
@@ -122,23 +125,40 @@ public final class TemplateEngine {
   public String render(String name, Object model, Labels labels) throws RenderException {
     TemplateHashModel root;
     try {
-      root = new Root((TemplateHashModel) cfg.getObjectWrapper().wrap(model), args -> label(labels, args), TemplateEngine::inline);
+      root =
+          new Root(
+              (TemplateHashModel) cfg.getObjectWrapper().wrap(model),
+              args -> label(labels, args),
+              TemplateEngine::inline);
     } catch (TemplateModelException | ClassCastException e) {
-      throw new IllegalArgumentException("a template is filled with a view or a map, not " + model.getClass().getName(), e);
+      throw new IllegalArgumentException(
+          "a template is filled with a view or a map, not " + model.getClass().getName(), e);
     }
     Template template;
     try {
       template = cfg.getTemplate(name, labels.locale());
     } catch (ParseException e) {
-      throw new RenderException("templates/" + e.getTemplateName() + ":" + e.getLineNumber() + ":" + e.getColumnNumber() + ": the template has a syntax error: " + firstLine(e.getEditorMessage())).hint("fix the template at that line (FreeMarker syntax), or delete your copy to use the default");
+      throw new RenderException(
+              "templates/"
+                  + e.getTemplateName()
+                  + ":"
+                  + e.getLineNumber()
+                  + ":"
+                  + e.getColumnNumber()
+                  + ": the template has a syntax error: "
+                  + firstLine(e.getEditorMessage()))
+          .hint(
+              "fix the template at that line (FreeMarker syntax), or delete your copy to use the default");
     } catch (freemarker.template.TemplateNotFoundException e) {
-      throw new RenderException("no template named \"" + name + "\"").hint("run 'reap templates list' to see the templates reap has");
+      throw new RenderException("no template named \"" + name + "\"")
+          .hint("run 'reap templates list' to see the templates reap has");
     } catch (IOException e) {
       RenderException re = renderCause(e);
       if (re != null) {
         throw re;
       }
-      throw new RenderException("the template \"" + name + "\" cannot be read: " + e.getMessage()).hint("check the file in templates/");
+      throw new RenderException("the template \"" + name + "\" cannot be read: " + e.getMessage())
+          .hint("check the file in templates/");
     }
     StringBuilder sb = new StringBuilder(64 * 1024);
     AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -161,7 +181,13 @@ public final class TemplateEngine {
       throw new RenderException("rendering was interrupted").hint(null);
     }
     if (worker.isAlive()) {
-      throw new RenderException("templates/" + name + ": the template ran for more than " + timeoutMs / 1000 + " seconds and was stopped (an endless loop?)").hint("check the template's #list and #macro calls");
+      throw new RenderException(
+              "templates/"
+                  + name
+                  + ": the template ran for more than "
+                  + timeoutMs / 1000
+                  + " seconds and was stopped (an endless loop?)")
+          .hint("check the template's #list and #macro calls");
     }
     Throwable t = failure.get();
     if (t != null) {
@@ -171,7 +197,8 @@ public final class TemplateEngine {
   }
 
   /** The data model: the functions t() and inline(), then the view's own names. */
-  private record Root(TemplateHashModel view, TemplateMethodModelEx t, TemplateMethodModelEx inline) implements TemplateHashModel {
+  private record Root(TemplateHashModel view, TemplateMethodModelEx t, TemplateMethodModelEx inline)
+      implements TemplateHashModel {
     @Override
     public TemplateModel get(String key) throws TemplateModelException {
       return switch (key) {
@@ -187,7 +214,10 @@ public final class TemplateEngine {
     }
   }
 
-  /** The RenderException a template loader wrapped in an IOException (FreeMarker may wrap it again), or null. */
+  /**
+   * The RenderException a template loader wrapped in an IOException (FreeMarker may wrap it again),
+   * or null.
+   */
   static RenderException renderCause(Throwable t) {
     for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
       if (t instanceof RenderException re) {
@@ -201,9 +231,23 @@ public final class TemplateEngine {
     if (t instanceof TemplateException te) {
       Throwable cause = te.getCause();
       if (cause instanceof OutputTooLarge) {
-        return new RenderException("templates/" + name + ": the template wrote more than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " million characters and was stopped").hint("check the template's #list loops");
+        return new RenderException(
+                "templates/"
+                    + name
+                    + ": the template wrote more than "
+                    + MAX_OUTPUT_CHARS / (1024 * 1024)
+                    + " million characters and was stopped")
+            .hint("check the template's #list loops");
       }
-      String where = te.getTemplateSourceName() == null ? "templates/" + name : "templates/" + te.getTemplateSourceName() + ":" + te.getLineNumber() + ":" + te.getColumnNumber();
+      String where =
+          te.getTemplateSourceName() == null
+              ? "templates/" + name
+              : "templates/"
+                  + te.getTemplateSourceName()
+                  + ":"
+                  + te.getLineNumber()
+                  + ":"
+                  + te.getColumnNumber();
       RenderException loader = renderCause(cause);
       if (loader != null) {
         // an #include or #import the loader refused (a link out of templates/, ?new, a huge file)
@@ -212,19 +256,29 @@ public final class TemplateEngine {
       String msg = firstLine(te.getMessageWithoutStackTop());
       // the hint is chosen from FreeMarker's own words, before they are replaced by reap's
       String hint =
-          te instanceof freemarker.core.InvalidReferenceException || msg.contains("null or missing") || msg.contains("undefined")
+          te instanceof freemarker.core.InvalidReferenceException
+                  || msg.contains("null or missing")
+                  || msg.contains("undefined")
               ? "the template uses a value this document does not have; guard it with <#if x??> or give a default with x!\"\""
               : "fix the template at that line, or delete your copy to use the default";
-      if (te instanceof freemarker.core.InvalidReferenceException && te.getBlamedExpressionString() != null) {
+      if (te instanceof freemarker.core.InvalidReferenceException
+          && te.getBlamedExpressionString() != null) {
         msg = "the value ${" + te.getBlamedExpressionString() + "} is missing or empty";
       }
       return new RenderException(where + ": " + msg).hint(hint);
     }
     if (t instanceof OutputTooLarge) {
-      return new RenderException("templates/" + name + ": the template wrote more than " + MAX_OUTPUT_CHARS / (1024 * 1024) + " million characters and was stopped").hint("check the template's #list loops");
+      return new RenderException(
+              "templates/"
+                  + name
+                  + ": the template wrote more than "
+                  + MAX_OUTPUT_CHARS / (1024 * 1024)
+                  + " million characters and was stopped")
+          .hint("check the template's #list loops");
     }
     if (t instanceof StackOverflowError) {
-      return new RenderException("templates/" + name + ": the template calls itself without end").hint("check #include and #macro calls for a loop");
+      return new RenderException("templates/" + name + ": the template calls itself without end")
+          .hint("check #include and #macro calls for a loop");
     }
     return new RenderException("templates/" + name + ": the template failed: " + t).hint(null);
   }
@@ -237,7 +291,11 @@ public final class TemplateEngine {
     StringBuilder sb = new StringBuilder(lines[0].strip());
     for (int i = 1; i < lines.length && i < 3; i++) {
       String l = lines[i].strip();
-      if (!l.isEmpty() && !l.startsWith("----") && !l.startsWith("Tip:") && !l.startsWith("==>") && !l.startsWith("FTL stack")) {
+      if (!l.isEmpty()
+          && !l.startsWith("----")
+          && !l.startsWith("Tip:")
+          && !l.startsWith("==>")
+          && !l.startsWith("FTL stack")) {
         sb.append(' ').append(l);
       }
     }
@@ -267,7 +325,9 @@ public final class TemplateEngine {
     }
     Object a = args.get(0);
     if (a instanceof TemplateMarkupOutputModel<?> m) {
-      String html = ((XHTMLOutputFormat) XHTMLOutputFormat.INSTANCE).getMarkupString((freemarker.core.TemplateXHTMLOutputModel) m);
+      String html =
+          ((XHTMLOutputFormat) XHTMLOutputFormat.INSTANCE)
+              .getMarkupString((freemarker.core.TemplateXHTMLOutputModel) m);
       if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
         html = html.substring(3, html.length() - 4);
       }
@@ -310,8 +370,15 @@ public final class TemplateEngine {
       if (userTemplates != null && !name.contains("..")) {
         String special = org.reap.source.SpecialFiles.kind(userTemplates.resolve(name));
         if (special != null) {
-          RenderException re = new RenderException("templates/" + name + " is " + special + ", not a regular file; reap reads only regular files")
-              .hint("replace it with the template file itself, or delete it to use the default");
+          RenderException re =
+              new RenderException(
+                      "templates/"
+                          + name
+                          + " is "
+                          + special
+                          + ", not a regular file; reap reads only regular files")
+                  .hint(
+                      "replace it with the template file itself, or delete it to use the default");
           throw new IOException(re.getMessage(), re);
         }
       }
@@ -319,9 +386,13 @@ public final class TemplateEngine {
       try {
         s = inner.findTemplateSource(name);
       } catch (SecurityException e) {
-        // FileTemplateLoader's canonical-path check: templates/NAME is a link to a file outside templates/
+        // FileTemplateLoader's canonical-path check: templates/NAME is a link to a file outside
+        // templates/
         RenderException re =
-            new RenderException("templates/" + name + " is a link to a file outside the templates folder; reap reads templates only from inside it")
+            new RenderException(
+                    "templates/"
+                        + name
+                        + " is a link to a file outside the templates folder; reap reads templates only from inside it")
                 .hint("copy the file into templates/ instead of linking to it");
         throw new IOException(re.getMessage(), re);
       }
@@ -344,7 +415,9 @@ public final class TemplateEngine {
         while ((n = r.read(buf)) > 0) {
           sb.append(buf, 0, n);
           if (sb.length() > 4 * 1024 * 1024) {
-            RenderException re = new RenderException("templates/" + src.name() + " is larger than 4 MB").hint("templates are small files; check that the right file is in templates/");
+            RenderException re =
+                new RenderException("templates/" + src.name() + " is larger than 4 MB")
+                    .hint("templates are small files; check that the right file is in templates/");
             throw new IOException(re.getMessage(), re);
           }
         }
@@ -363,8 +436,18 @@ public final class TemplateEngine {
           }
         }
         RenderException re =
-            new RenderException("templates/" + src.name() + ":" + line + ":" + col + ": the built-in ?" + m.group(1) + " is not allowed in reap templates")
-                .hint("templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code");
+            new RenderException(
+                    "templates/"
+                        + src.name()
+                        + ":"
+                        + line
+                        + ":"
+                        + col
+                        + ": the built-in ?"
+                        + m.group(1)
+                        + " is not allowed in reap templates")
+                .hint(
+                    "templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code");
         throw new IOException(re.getMessage(), re);
       }
       checkParsed(src.name(), text);
@@ -389,19 +472,36 @@ public final class TemplateEngine {
         Matcher m = FORBIDDEN.matcher(at.getCanonicalForm());
         String builtin = m.find() ? m.group(1) : "eval";
         RenderException re =
-            new RenderException("templates/" + name + ":" + at.getBeginLine() + ":" + at.getBeginColumn() + ": the built-in ?" + builtin + " is not allowed in reap templates")
-                .hint("templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code");
+            new RenderException(
+                    "templates/"
+                        + name
+                        + ":"
+                        + at.getBeginLine()
+                        + ":"
+                        + at.getBeginColumn()
+                        + ": the built-in ?"
+                        + builtin
+                        + " is not allowed in reap templates")
+                .hint(
+                    "templates may only print the document's values; ?new, ?api, ?eval and ?interpret could run code");
         throw new IOException(re.getMessage(), re);
       }
     }
 
-    /** The innermost element whose canonical form uses a forbidden built-in (comments are not code: skipped). */
-    private static freemarker.core.TemplateElement forbiddenElement(freemarker.core.TemplateElement e) {
-      if (e == null || e.getClass().getSimpleName().equals("Comment") || !FORBIDDEN.matcher(e.getCanonicalForm()).find()) {
+    /**
+     * The innermost element whose canonical form uses a forbidden built-in (comments are not code:
+     * skipped).
+     */
+    private static freemarker.core.TemplateElement forbiddenElement(
+        freemarker.core.TemplateElement e) {
+      if (e == null
+          || e.getClass().getSimpleName().equals("Comment")
+          || !FORBIDDEN.matcher(e.getCanonicalForm()).find()) {
         return null;
       }
       for (int i = 0; i < e.getChildCount(); i++) {
-        freemarker.core.TemplateElement inner = forbiddenElement((freemarker.core.TemplateElement) e.getChildAt(i));
+        freemarker.core.TemplateElement inner =
+            forbiddenElement((freemarker.core.TemplateElement) e.getChildAt(i));
         if (inner != null) {
           return inner;
         }

@@ -18,8 +18,11 @@ public final class Text {
           .extensions(EXTENSIONS)
           .escapeHtml(true)
           .sanitizeUrls(true)
-          // commonmark's default also lets data: through (data:text/html;base64,... opens a page of anything)
-          .urlSanitizer(new org.commonmark.renderer.html.DefaultUrlSanitizer(List.of("http", "https", "mailto")))
+          // commonmark's default also lets data: through (data:text/html;base64,... opens a page of
+          // anything)
+          .urlSanitizer(
+              new org.commonmark.renderer.html.DefaultUrlSanitizer(
+                  List.of("http", "https", "mailto")))
           .softbreak(" ")
           .nodeRendererFactory(context -> new ImageAsText(context))
           .build();
@@ -28,7 +31,8 @@ public final class Text {
    * A Markdown image in a document's text ({@code ![map](https://...)}) is printed as its
    * description, never as an image: the PDF refuses images from the network and from outside the
    * repository, so an image in text made the render of a valid document fail (found by the render
-   * fuzz target), and the HTML page would have loaded it from anywhere. Pictures belong in templates.
+   * fuzz target), and the HTML page would have loaded it from anywhere. Pictures belong in
+   * templates.
    */
   private static final class ImageAsText implements org.commonmark.renderer.NodeRenderer {
     private final org.commonmark.renderer.html.HtmlNodeRendererContext context;
@@ -56,7 +60,8 @@ public final class Text {
    * "1) Review ... and 2) pass ..." at the start of a line is how staff number points inside a
    * sentence; CommonMark would make it a list. Only "1." starts a numbered list in reap.
    */
-  private static final java.util.regex.Pattern PAREN_NUMBER = java.util.regex.Pattern.compile("(?m)^(\\s{0,3})(\\d{1,9})\\)");
+  private static final java.util.regex.Pattern PAREN_NUMBER =
+      java.util.regex.Pattern.compile("(?m)^(\\s{0,3})(\\d{1,9})\\)");
 
   /** Block XHTML: paragraphs, lists, emphasis, links. */
   public static String blockHtml(String markdown) {
@@ -67,15 +72,23 @@ public final class Text {
   /**
    * {@code html} with every character XML cannot carry replaced by U+FFFD. Markdown decodes a
    * character reference such as {@code &#5;} or {@code &#xFFFE;} into that character (the file and
-   * its YAML escapes are checked by the validator; this is the one way left in), and the XHTML of
-   * a valid document was then not well-formed (found by the render fuzz target).
+   * its YAML escapes are checked by the validator; this is the one way left in), and the XHTML of a
+   * valid document was then not well-formed (found by the render fuzz target).
    */
   static String xmlSafe(String html) {
     StringBuilder sb = null;
     for (int i = 0; i < html.length(); i++) {
       char c = html.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < html.length() && Character.isLowSurrogate(html.charAt(i + 1));
-      boolean bad = !pair && (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF' || Character.isSurrogate(c));
+      boolean pair =
+          Character.isHighSurrogate(c)
+              && i + 1 < html.length()
+              && Character.isLowSurrogate(html.charAt(i + 1));
+      boolean bad =
+          !pair
+              && (c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                  || c == '\uFFFE'
+                  || c == '\uFFFF'
+                  || Character.isSurrogate(c));
       if (bad && sb == null) {
         sb = new StringBuilder(html.length()).append(html, 0, i);
       }
@@ -106,7 +119,12 @@ public final class Text {
 
   /** Plain text: Markdown marks removed (for PDF metadata and alt text). */
   public static String plain(String markdown) {
-    return inlineHtml(markdown).replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    return inlineHtml(markdown)
+        .replaceAll("<[^>]+>", "")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
   }
 
   static TemplateMarkupOutputModel<?> markup(String xhtml) {

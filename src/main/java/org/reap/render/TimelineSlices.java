@@ -13,12 +13,12 @@ import org.reap.render.view.Timeline;
 import org.reap.render.view.View;
 
 /**
- * A long timeline's PDF in slices: the rows are cut at month boundaries (a month's cells that
- * span rows are never cut) into slices of at most {@code rows} rows (a longer month is a slice of
- * its own), each slice is laid out as a document of its own, the slices render at the same time on
- * up to {@code threads} threads, and {@link SliceJoiner} joins them into one PDF with one page
- * numbering, one structure tree and one outline. Flying Saucer lays out one document on one
- * thread; slices put every core to work on one long table.
+ * A long timeline's PDF in slices: the rows are cut at month boundaries (a month's cells that span
+ * rows are never cut) into slices of at most {@code rows} rows (a longer month is a slice of its
+ * own), each slice is laid out as a document of its own, the slices render at the same time on up
+ * to {@code threads} threads, and {@link SliceJoiner} joins them into one PDF with one page
+ * numbering, one structure tree and one outline. Flying Saucer lays out one document on one thread;
+ * slices put every core to work on one long table.
  *
  * <p>The first slice carries the heading and introduction, the last the Gantt chart and the
  * deliverables; every slice repeats the table's header row (timeline.ftlx, with {@link
@@ -29,11 +29,12 @@ final class TimelineSlices {
   static final int DEFAULT_ROWS = 1_500;
 
   /**
-   * Where timeline.ftlx's page number sits on its landscape page (lib/style.css): right-aligned
-   * at the page's right margin (0.6in), its baseline in the bottom margin (0.75in) as the running
+   * Where timeline.ftlx's page number sits on its landscape page (lib/style.css): right-aligned at
+   * the page's right margin (0.6in), its baseline in the bottom margin (0.75in) as the running
    * pager's is.
    */
   static final float STAMP_RIGHT = 43.2f;
+
   static final float STAMP_BASELINE = 24.4f;
 
   private TimelineSlices() {}
@@ -50,7 +51,11 @@ final class TimelineSlices {
   static List<View> split(View model, int rows) {
     if (model instanceof Page.Translated t) {
       List<View> inner = split(t.view(), rows);
-      return inner == null ? null : inner.stream().map(v -> (View) new Page.Translated(t.lang(), t.translation(), v)).toList();
+      return inner == null
+          ? null
+          : inner.stream()
+              .map(v -> (View) new Page.Translated(t.lang(), t.translation(), v))
+              .toList();
     }
     if (!(model instanceof Timeline tl)) {
       return null;
@@ -82,8 +87,17 @@ final class TimelineSlices {
     int offset = 0;
     for (int i = 0; i < groups.size(); i++) {
       boolean last = i == groups.size() - 1;
-      Timeline part = new Timeline(tl.page(), List.copyOf(groups.get(i)), tl.counts(), tl.pastWithoutStatus(), tl.legend(),
-          last ? tl.gantt() : null, last ? tl.ganttAlt() : null, last ? tl.deliverables() : List.of(), tl.partnershipLabel());
+      Timeline part =
+          new Timeline(
+              tl.page(),
+              List.copyOf(groups.get(i)),
+              tl.counts(),
+              tl.pastWithoutStatus(),
+              tl.legend(),
+              last ? tl.gantt() : null,
+              last ? tl.ganttAlt() : null,
+              last ? tl.deliverables() : List.of(),
+              tl.partnershipLabel());
       out.add(new Timeline.Slice(true, i == 0, offset, part));
       offset += groups.get(i).size();
     }
@@ -94,7 +108,8 @@ final class TimelineSlices {
    * The slices rendered (at the same time on up to {@code threads} threads) and joined, each as
    * soon as it and those before it are ready: joining overlaps rendering.
    */
-  static byte[] render(List<View> slices, SlicePdf render, int threads, String stampPattern) throws RenderException {
+  static byte[] render(List<View> slices, SlicePdf render, int threads, String stampPattern)
+      throws RenderException {
     SliceJoiner joiner = new SliceJoiner(stampPattern, STAMP_RIGHT, STAMP_BASELINE);
     int n = Math.min(threads, slices.size());
     if (n <= 1) {
@@ -104,7 +119,9 @@ final class TimelineSlices {
     } else {
       AtomicInteger names = new AtomicInteger();
       List<Future<byte[]>> futures = new ArrayList<>();
-      ExecutorService pool = Executors.newFixedThreadPool(n, r -> new Thread(r, "reap-slice-" + names.incrementAndGet()));
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              n, r -> new Thread(r, "reap-slice-" + names.incrementAndGet()));
       try {
         for (View v : slices) {
           futures.add(pool.submit(() -> render.pdf(v)));

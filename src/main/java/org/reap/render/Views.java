@@ -1,7 +1,6 @@
 package org.reap.render;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -9,14 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.reap.model.Breakdown;
 import org.reap.model.Document;
 import org.reap.model.Meetings;
 import org.reap.model.Node;
 import org.reap.model.Repository;
 import org.reap.model.Status;
 import org.reap.model.When;
-import org.reap.render.view.ActionTable;
 import org.reap.render.view.DateView;
 import org.reap.render.view.Deliverable;
 import org.reap.render.view.EquityAnalysis;
@@ -31,8 +28,8 @@ import org.reap.render.view.Plan;
 import org.reap.render.view.Progress;
 import org.reap.render.view.StatusView;
 import org.reap.render.view.Timeline;
-import org.reap.schema.Kinds;
 import org.reap.schema.DocumentKinds;
+import org.reap.schema.Kinds;
 
 /**
  * The one place the views are built: the record each template gets ({@link org.reap.render.view}),
@@ -61,18 +58,34 @@ public final class Views {
   private Page base(Document d, String outputName) {
     String lang = d.root().string("language") == null ? "en" : d.root().string("language");
     Document plan = planOf(d);
-    return new Page(mb.object(d.root()), d.kindName(), lang, outputName, mb.date(asOf), generator, plan != null && plan != d ? mb.object(plan.root()) : null, customFields(lang));
+    return new Page(
+        mb.object(d.root()),
+        d.kindName(),
+        lang,
+        outputName,
+        mb.date(asOf),
+        generator,
+        plan != null && plan != d ? mb.object(plan.root()) : null,
+        customFields(lang));
   }
 
-  /** The repository's own fields by schema group ("goal", "task", "plan"), each with its label, for templates to print. */
+  /**
+   * The repository's own fields by schema group ("goal", "task", "plan"), each with its label, for
+   * templates to print.
+   */
   private Map<String, List<Page.CustomField>> customFields(String lang) {
     Map<String, List<Page.CustomField>> out = new LinkedHashMap<>();
-    repo.settings().fields().forEach((target, list) -> {
-      List<Page.CustomField> fs = out.computeIfAbsent(org.reap.schema.Settings.TARGETS.get(target), k -> new ArrayList<>());
-      for (org.reap.schema.Settings.CustomField cf : list) {
-        fs.add(new Page.CustomField(cf.name(), cf.label(lang), cf.type()));
-      }
-    });
+    repo.settings()
+        .fields()
+        .forEach(
+            (target, list) -> {
+              List<Page.CustomField> fs =
+                  out.computeIfAbsent(
+                      org.reap.schema.Settings.TARGETS.get(target), k -> new ArrayList<>());
+              for (org.reap.schema.Settings.CustomField cf : list) {
+                fs.add(new Page.CustomField(cf.name(), cf.label(lang), cf.type()));
+              }
+            });
     return out;
   }
 
@@ -86,16 +99,24 @@ public final class Views {
     if (since == null) {
       return null;
     }
-    org.reap.history.Changes.Result c = org.reap.history.Changes.between(since.before(), since.date(), since.revision(), repo, asOf, plan.id());
+    org.reap.history.Changes.Result c =
+        org.reap.history.Changes.between(
+            since.before(), since.date(), since.revision(), repo, asOf, plan.id());
     return new Progress.Changes(
         mb.date(since.date()),
         since.revision(),
         c.completed().stream().map(i -> entry(i.now())).toList(),
         c.newlyLate().stream().map(i -> entry(i.now())).toList(),
-        c.redated().stream().map(i -> new Milestone.Redated(entry(i.now()), mb.date((When) i.before().value("date")))).toList(),
+        c.redated().stream()
+            .map(
+                i ->
+                    new Milestone.Redated(entry(i.now()), mb.date((When) i.before().value("date"))))
+            .toList(),
         c.added().stream().map(i -> entry(i.now())).toList(),
         c.dropped().stream().map(i -> entry(i.now() != null ? i.now() : i.before())).toList(),
-        c.newValues().stream().map(v -> new Progress.NewValue(v.indicator(), mb.object(v.observation()))).toList(),
+        c.newValues().stream()
+            .map(v -> new Progress.NewValue(v.indicator(), mb.object(v.observation())))
+            .toList(),
         c.isEmpty());
   }
 
@@ -122,13 +143,21 @@ public final class Views {
       Node.Obj a = (Node.Obj) n;
       String docId = a.string("document");
       Document target = docId == null ? null : repo.document(docId);
-      attachments.add(new Memo.Attachment(mb.object(a), wording.statusLabel(a), target == null ? null : target.title(), target == null ? null : target.kindName(), target == null ? null : outputs.get(docId)));
+      attachments.add(
+          new Memo.Attachment(
+              mb.object(a),
+              wording.statusLabel(a),
+              target == null ? null : target.title(),
+              target == null ? null : target.kindName(),
+              target == null ? null : outputs.get(docId)));
     }
     List<Memo.Section> sections = new ArrayList<>();
     for (Node n : d.root().list("sections")) {
       Node.Obj s = (Node.Obj) n;
       String heading = s.string("heading");
-      sections.add(new Memo.Section(mb.object(s), heading != null ? heading : labels.get("section." + s.string("type"))));
+      sections.add(
+          new Memo.Section(
+              mb.object(s), heading != null ? heading : labels.get("section." + s.string("type"))));
     }
     return new Memo(base(d, d.id()), attachments, sections);
   }
@@ -148,11 +177,21 @@ public final class Views {
       DateView label;
       if (month != null) {
         key = month.toString();
-        label = mb.date(new When(When.Precision.MONTH, month.atDay(1), month.atEndOfMonth(), true, month.toString()));
+        label =
+            mb.date(
+                new When(
+                    When.Precision.MONTH,
+                    month.atDay(1),
+                    month.atEndOfMonth(),
+                    true,
+                    month.toString()));
       } else if (w != null && !w.isTbd() && w.yearKnown()) {
         YearMonth ym = YearMonth.from(w.start());
         key = ym.toString();
-        label = mb.date(new When(When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()));
+        label =
+            mb.date(
+                new When(
+                    When.Precision.MONTH, ym.atDay(1), ym.atEndOfMonth(), true, ym.toString()));
       } else {
         key = "tbd";
         label = DateView.undated(labels.get("timeline.undated"), "TBD");
@@ -175,7 +214,9 @@ public final class Views {
         plan == null ? null : gantt(plan),
         plan == null ? null : ganttAlt(plan),
         plan == null ? List.of() : deliverables(plan),
-        d.root().string("partnership_label") != null ? d.root().string("partnership_label") : labels.get("timeline.partnership"));
+        d.root().string("partnership_label") != null
+            ? d.root().string("partnership_label")
+            : labels.get("timeline.partnership"));
   }
 
   private Milestone entry(Node.Obj e) {
@@ -194,7 +235,9 @@ public final class Views {
         Boolean.TRUE.equals(e.value("partnership")));
   }
 
-  /** A status as the city wrote it ("Ongoing"), where the settings file maps its word onto reap's. */
+  /**
+   * A status as the city wrote it ("Ongoing"), where the settings file maps its word onto reap's.
+   */
   private static StatusView cityWord(StatusView status, String word) {
     return status.withLabel(word);
   }
@@ -269,7 +312,8 @@ public final class Views {
     List<Charts.Task> tasks = new ArrayList<>();
     for (Node n : plan.root().list("deliverables")) {
       Node.Obj del = (Node.Obj) n;
-      String group = (del.string("number") != null ? del.string("number") + ") " : "") + del.string("title");
+      String group =
+          (del.string("number") != null ? del.string("number") + ") " : "") + del.string("title");
       for (Node p : del.list("phases")) {
         Node.Obj ph = (Node.Obj) p;
         When w = ph.value("when");
@@ -277,13 +321,26 @@ public final class Views {
           continue;
         }
         Status st = Status.shown(ph, asOf);
-        tasks.add(new Charts.Task(group, ph.string("title"), w.start().toString(), w.end().toString(), st.key(), labels.get(st.labelKey())));
+        tasks.add(
+            new Charts.Task(
+                group,
+                ph.string("title"),
+                w.start().toString(),
+                w.end().toString(),
+                st.key(),
+                labels.get(st.labelKey())));
       }
     }
     if (tasks.isEmpty()) {
       return null;
     }
-    return Charts.gantt(labels.get("timeline.gantt-title"), asOf.toString(), labels.get("report.as-of", Dates.text(new When(When.Precision.DAY, asOf, asOf, true, ""), labels.locale(), "")), tasks);
+    return Charts.gantt(
+        labels.get("timeline.gantt-title"),
+        asOf.toString(),
+        labels.get(
+            "report.as-of",
+            Dates.text(new When(When.Precision.DAY, asOf, asOf, true, ""), labels.locale(), "")),
+        tasks);
   }
 
   // ---- progress ------------------------------------------------------------------------------
@@ -359,7 +416,17 @@ public final class Views {
     }
     int counted = milestones.size() - dropped;
     Progress.Summary summary =
-        new Progress.Summary(milestones.size(), done, overdue, pastWithoutStatus, counted == 0 ? 0 : (int) Math.round(100.0 * done / counted), statusCounts(milestones), next30, next60, next90, undated);
+        new Progress.Summary(
+            milestones.size(),
+            done,
+            overdue,
+            pastWithoutStatus,
+            counted == 0 ? 0 : (int) Math.round(100.0 * done / counted),
+            statusCounts(milestones),
+            next30,
+            next60,
+            next90,
+            undated);
     List<StatusView.Group> groups = new ArrayList<>();
     byStatus.forEach(
         (k, rows) -> {
@@ -392,7 +459,9 @@ public final class Views {
       List<Deliverable.Phase> phases = new ArrayList<>();
       for (Node p : del.list("phases")) {
         Node.Obj ph = (Node.Obj) p;
-        phases.add(new Deliverable.Phase(mb.object(ph), mb.status(Status.reported(ph)), mb.status(Status.shown(ph, asOf))));
+        phases.add(
+            new Deliverable.Phase(
+                mb.object(ph), mb.status(Status.reported(ph)), mb.status(Status.shown(ph, asOf))));
       }
       int linked = 0;
       int linkedDone = 0;
@@ -405,7 +474,13 @@ public final class Views {
           }
         }
       }
-      out.add(new Deliverable(mb.object(del), phases, del.string("status") != null ? mb.status(Status.reported(del)) : null, linked, linkedDone));
+      out.add(
+          new Deliverable(
+              mb.object(del),
+              phases,
+              del.string("status") != null ? mb.status(Status.reported(del)) : null,
+              linked,
+              linkedDone));
     }
     return out;
   }
@@ -441,7 +516,13 @@ public final class Views {
       for (Node x : t.list("tasks")) {
         Node.Obj task = (Node.Obj) x;
         Status shown = Status.shown(task, asOf);
-        tasks.add(new Progress.Task(mb.object(task), cityWord(mb.status(Status.reported(task)), task.string("status_as_written")), cityWord(mb.status(shown), shown == Status.OVERDUE ? null : task.string("status_as_written"))));
+        tasks.add(
+            new Progress.Task(
+                mb.object(task),
+                cityWord(mb.status(Status.reported(task)), task.string("status_as_written")),
+                cityWord(
+                    mb.status(shown),
+                    shown == Status.OVERDUE ? null : task.string("status_as_written"))));
         counts.merge(shown, 1, Integer::sum);
       }
       List<StatusView.Count> cs = new ArrayList<>();
@@ -462,19 +543,33 @@ public final class Views {
         total += h;
         any = true;
       }
-      String cadence = mo.has("times") ? labels.get("meeting.cadence", Meetings.format(((BigDecimal) mo.value("times")).doubleValue()), labels.get("per." + mo.string("per"))) : null;
-      rows.add(new org.reap.render.view.Meetings.Row(mb.object(mo), h == null ? null : Meetings.format(h), cadence));
+      String cadence =
+          mo.has("times")
+              ? labels.get(
+                  "meeting.cadence",
+                  Meetings.format(((BigDecimal) mo.value("times")).doubleValue()),
+                  labels.get("per." + mo.string("per")))
+              : null;
+      rows.add(
+          new org.reap.render.view.Meetings.Row(
+              mb.object(mo), h == null ? null : Meetings.format(h), cadence));
     }
     return new org.reap.render.view.Meetings(rows, any ? Meetings.format(total) : null);
   }
 
   private List<Map<String, Object>> accomplishments(Document plan) {
-    When period = plan.root().obj("period") == null ? null : plan.root().obj("period").value("when");
+    When period =
+        plan.root().obj("period") == null ? null : plan.root().obj("period").value("when");
     List<Map<String, Object>> out = new ArrayList<>();
     for (Node n : plan.root().list("accomplishments")) {
       Node.Obj a = (Node.Obj) n;
       When w = a.obj("period").value("when");
-      boolean inPeriod = period == null || w == null || w.isTbd() || period.isTbd() || !(w.end().isBefore(period.start()) || w.start().isAfter(period.end()));
+      boolean inPeriod =
+          period == null
+              || w == null
+              || w.isTbd()
+              || period.isTbd()
+              || !(w.end().isBefore(period.start()) || w.start().isAfter(period.end()));
       if (inPeriod) {
         out.add(mb.object(a));
       }
@@ -497,11 +592,23 @@ public final class Views {
       for (String stage : Kinds.STAGES) {
         stages.put(stage, outcomes(a.list(stage), counts));
       }
-      areas.add(new OutcomeMatrix.Area(a.string("label") != null ? a.string("label") : labels.get("area." + a.string("area")), stages, mb.object(a)));
+      areas.add(
+          new OutcomeMatrix.Area(
+              a.string("label") != null
+                  ? a.string("label")
+                  : labels.get("area." + a.string("area")),
+              stages,
+              mb.object(a)));
     }
     List<StatusView.Count> cs = new ArrayList<>();
     counts.forEach((k, v) -> cs.add(new StatusView.Count(mb.status(Status.ofKey(k)), v)));
-    return new OutcomeMatrix.Matrix(mb.object(d.root()), areas, Kinds.STAGES.stream().map(s -> new OutcomeMatrix.Stage(s, labels.get("stage." + s))).toList(), cs);
+    return new OutcomeMatrix.Matrix(
+        mb.object(d.root()),
+        areas,
+        Kinds.STAGES.stream()
+            .map(s -> new OutcomeMatrix.Stage(s, labels.get("stage." + s)))
+            .toList(),
+        cs);
   }
 
   private List<OutcomeMatrix.Outcome> outcomes(List<Node> list, Map<String, Integer> counts) {
@@ -514,7 +621,12 @@ public final class Views {
         counts.merge(o.string("status"), 1, Integer::sum);
       }
       List<OutcomeMatrix.Outcome> items = outcomes(o.list("items"), counts);
-      List<String> names = o.list("indicators").isEmpty() ? null : o.list("indicators").stream().map(i -> titleOf((String) ((Node.Val) i).value())).toList();
+      List<String> names =
+          o.list("indicators").isEmpty()
+              ? null
+              : o.list("indicators").stream()
+                  .map(i -> titleOf((String) ((Node.Val) i).value()))
+                  .toList();
       out.add(new OutcomeMatrix.Outcome(mb.object(o), status, items, names));
     }
     return out;
@@ -542,19 +654,25 @@ public final class Views {
   }
 
   /** The index page: one row per output document. */
-  public Index index(List<Renderer.Job> jobs, boolean pdf, boolean html, java.util.Set<String> packets) {
+  public Index index(
+      List<Renderer.Job> jobs, boolean pdf, boolean html, java.util.Set<String> packets) {
     List<Index.Row> rows = new ArrayList<>();
     Map<String, List<Index.Translation>> translations = new LinkedHashMap<>();
     for (Renderer.Job j : jobs) {
       if (j.isTranslation()) {
         Locale l = Locale.forLanguageTag(j.language());
         String name = l.getDisplayName(l);
-        translations.computeIfAbsent(j.original(), k -> new ArrayList<>()).add(new Index.Translation(
-            j.language(),
-            name.isEmpty() || name.equals(j.language()) ? j.language() : name.substring(0, 1).toUpperCase(l) + name.substring(1),
-            j.title(),
-            pdf ? j.name() + ".pdf" : null,
-            html ? j.name() + ".html" : null));
+        translations
+            .computeIfAbsent(j.original(), k -> new ArrayList<>())
+            .add(
+                new Index.Translation(
+                    j.language(),
+                    name.isEmpty() || name.equals(j.language())
+                        ? j.language()
+                        : name.substring(0, 1).toUpperCase(l) + name.substring(1),
+                    j.title(),
+                    pdf ? j.name() + ".pdf" : null,
+                    html ? j.name() + ".html" : null));
       }
     }
     for (Renderer.Job j : jobs) {
@@ -568,21 +686,29 @@ public final class Views {
         List<String> files = Renderer.packetFiles(d.id());
         for (int i = 0; i < files.size(); i++) {
           if (packets.contains(files.get(i))) {
-            ps.add(new Index.Packet(labels.get(i == 0 ? "index.packet" : "index.supplemental-packet"), files.get(i)));
+            ps.add(
+                new Index.Packet(
+                    labels.get(i == 0 ? "index.packet" : "index.supplemental-packet"),
+                    files.get(i)));
           }
         }
       }
       Document plan = planOf(d);
-      rows.add(new Index.Row(
-          j.name(),
-          j.title(),
-          labels.get(DocumentKinds.outputOf(j.template()).label()),
-          pdf ? j.name() + ".pdf" : null,
-          html ? j.name() + ".html" : null,
-          detail(d, j),
-          translations.get(j.name()),
-          ps,
-          plan != null ? plan.root().string("jurisdiction") : d.kindName().equals("agenda-item") ? d.root().obj("committee").string("jurisdiction") : ""));
+      rows.add(
+          new Index.Row(
+              j.name(),
+              j.title(),
+              labels.get(DocumentKinds.outputOf(j.template()).label()),
+              pdf ? j.name() + ".pdf" : null,
+              html ? j.name() + ".html" : null,
+              detail(d, j),
+              translations.get(j.name()),
+              ps,
+              plan != null
+                  ? plan.root().string("jurisdiction")
+                  : d.kindName().equals("agenda-item")
+                      ? d.root().obj("committee").string("jurisdiction")
+                      : ""));
     }
     return new Index("en", mb.date(asOf), generator, rows);
   }
@@ -591,13 +717,24 @@ public final class Views {
     switch (j.template()) {
       case "memo.ftlx" -> {
         Node.Obj meeting = d.root().obj("meeting");
-        return labels.get("index.memo", d.root().obj("committee").string("name"), Dates.text(new When(When.Precision.DAY, meeting.value("date"), meeting.value("date"), true, ""), labels.locale(), ""), d.root().string("file_id"));
+        return labels.get(
+            "index.memo",
+            d.root().obj("committee").string("name"),
+            Dates.text(
+                new When(
+                    When.Precision.DAY, meeting.value("date"), meeting.value("date"), true, ""),
+                labels.locale(),
+                ""),
+            d.root().string("file_id"));
       }
       case "timeline.ftlx", "progress.ftlx" -> {
         int total = 0;
         int done = 0;
         int late = 0;
-        List<Node.Obj> entries = j.template().equals("timeline.ftlx") ? d.root().list("entries").stream().map(n -> (Node.Obj) n).toList() : repo.milestonesOf(d.id());
+        List<Node.Obj> entries =
+            j.template().equals("timeline.ftlx")
+                ? d.root().list("entries").stream().map(n -> (Node.Obj) n).toList()
+                : repo.milestonesOf(d.id());
         int unreported = 0;
         for (Node.Obj e : entries) {
           total++;
@@ -609,7 +746,9 @@ public final class Views {
           return labels.get("progress.no-milestones");
         }
         String line = labels.get("index.milestones", total, done, late);
-        return unreported == 0 ? line : line + "; " + labels.get("status.past-without-status", unreported);
+        return unreported == 0
+            ? line
+            : line + "; " + labels.get("status.past-without-status", unreported);
       }
       default -> {
         String j2 = d.root().string("jurisdiction");
@@ -620,8 +759,8 @@ public final class Views {
 
   /**
    * A Racial Equity Tool worksheet: the document, plus every indicator it names (community
-   * indicators, performance measures, accountability) with its figures and charts, once each in
-   * the order first named, and the name of the team of each implementation step.
+   * indicators, performance measures, accountability) with its figures and charts, once each in the
+   * order first named, and the name of the team of each implementation step.
    */
   public EquityAnalysis equityAnalysis(Document d) {
     List<String> ids = new ArrayList<>();
@@ -657,7 +796,9 @@ public final class Views {
     if (impl != null) {
       for (Node n : impl.list("steps")) {
         Node.Obj st = (Node.Obj) n;
-        steps.add(new EquityAnalysis.Step(mb.object(st), st.string("team") == null ? null : titleOf(st.string("team"))));
+        steps.add(
+            new EquityAnalysis.Step(
+                mb.object(st), st.string("team") == null ? null : titleOf(st.string("team"))));
       }
     }
     return new EquityAnalysis(base(d, d.id()), inds, names, steps);

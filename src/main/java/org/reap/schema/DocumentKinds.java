@@ -12,7 +12,8 @@ import java.util.Map;
  * defaults and the tests all read this; nothing else lists kinds or templates.
  *
  * <p>Adding a kind: its schema in {@link Kinds}, an entry here, its template(s) in templates/, its
- * labels ("kind.NAME") in reap/labels; and its view: a record in render.view, built in render.Views.
+ * labels ("kind.NAME") in reap/labels; and its view: a record in render.view, built in
+ * render.Views.
  */
 public final class DocumentKinds {
   private DocumentKinds() {}
@@ -29,17 +30,25 @@ public final class DocumentKinds {
    * One output of a kind. {@code id} names the view that fills it; {@code suffix} is added to the
    * document id to name the file ("" or "-progress"); {@code label} is the label key of what it is
    * ("kind.progress"); {@code titlePrefix}, when not null, is the label key put before the
-   * document's title ("Progress report: …"); {@code makes} says what it is, for docs and
-   * {@code reap templates list}.
+   * document's title ("Progress report: …"); {@code makes} says what it is, for docs and {@code
+   * reap templates list}.
    */
-  public record Output(String id, String template, String suffix, String label, String titlePrefix, MadeBy madeBy, String makes) {}
+  public record Output(
+      String id,
+      String template,
+      String suffix,
+      String label,
+      String titlePrefix,
+      MadeBy madeBy,
+      String makes) {}
 
   /**
    * A document kind. {@code newName} is what {@code reap new} calls it ("memo" for agenda-item);
    * {@code skeleton} is the body {@code reap new} writes after the header, with {ID}, {YEAR} and
    * {DATE} filled in.
    */
-  public record DocumentKind(String name, String newName, String label, List<Output> outputs, String skeleton) {
+  public record DocumentKind(
+      String name, String newName, String label, List<Output> outputs, String skeleton) {
     public DocumentKind {
       outputs = List.copyOf(outputs);
     }
@@ -68,12 +77,19 @@ public final class DocumentKinds {
   /** Templates every kind shares, after the kinds' own in {@link #templates()}. */
   public static final List<Shared> SHARED =
       List.of(
-          new Shared("index.ftlx", "the list of documents (index.html) that `reap render` writes beside them"),
-          new Shared("lib/actions.ftlx", "the action table: a plan's actions as rows under their goal and objective, with the columns the settings file chooses"),
-          new Shared("lib/layout.ftlx", "shared macros: the page (head, stylesheet, running header and footer, \"Page X of Y\"), statuses, statements, people, charts, tables"),
+          new Shared(
+              "index.ftlx",
+              "the list of documents (index.html) that `reap render` writes beside them"),
+          new Shared(
+              "lib/actions.ftlx",
+              "the action table: a plan's actions as rows under their goal and objective, with the columns the settings file chooses"),
+          new Shared(
+              "lib/layout.ftlx",
+              "shared macros: the page (head, stylesheet, running header and footer, \"Page X of Y\"), statuses, statements, people, charts, tables"),
           new Shared("lib/style.css", "the stylesheet, included inline in every document"));
 
-  private static Output render(String id, String template, String suffix, String label, String titlePrefix, String makes) {
+  private static Output render(
+      String id, String template, String suffix, String label, String titlePrefix, String makes) {
     return new Output(id, template, suffix, label, titlePrefix, MadeBy.RENDER, makes);
   }
 
@@ -88,15 +104,35 @@ public final class DocumentKinds {
             "memo",
             "kind.agenda-item",
             List.of(
-                render("memo", "memo.ftlx", "", "kind.agenda-item", null, "the committee staff report of an agenda item"),
-                new Output("packet-cover", "packet-cover.ftlx", "-packet", "packet.title", null, MadeBy.PACKET, "the cover sheets and contents page of an agenda item's packet (`reap packet`)")),
+                render(
+                    "memo",
+                    "memo.ftlx",
+                    "",
+                    "kind.agenda-item",
+                    null,
+                    "the committee staff report of an agenda item"),
+                new Output(
+                    "packet-cover",
+                    "packet-cover.ftlx",
+                    "-packet",
+                    "packet.title",
+                    null,
+                    MadeBy.PACKET,
+                    "the cover sheets and contents page of an agenda item's packet (`reap packet`)")),
             "committee:\n  name: Replace with the committee\n  jurisdiction: Replace with the city or county\nmeeting:\n  date: {DATE}\nitem:\n  type: Discussion Item\n  number: \"1\"\nfile_id: Replace with the clerk's file ID\nrecommendation: Replace with the recommendation.\ncontact:\n  name: Replace with the contact\nattachments:\n  - number: \"1\"\n    title: Description/Analysis\n    in_memo: yes\nsections:\n  - type: issue-detail\n    text: Replace with the issue detail.\n"));
     add(
         new DocumentKind(
             "milestones",
             "milestones",
             "kind.milestones",
-            List.of(render("timeline", "timeline.ftlx", "", "kind.milestones", null, "a milestones file as the month-by-month table, and the deliverables chart")),
+            List.of(
+                render(
+                    "timeline",
+                    "timeline.ftlx",
+                    "",
+                    "kind.milestones",
+                    null,
+                    "a milestones file as the month-by-month table, and the deliverables chart")),
             "entries:\n  - date: TBD\n    title: Replace with the first milestone\n"));
     add(
         new DocumentKind(
@@ -105,35 +141,69 @@ public final class DocumentKinds {
             "kind.plan",
             List.of(
                 render("plan", "plan.ftlx", "", "kind.plan", null, "a plan as a document"),
-                render("progress", "progress.ftlx", "-progress", "kind.progress", "progress.title", "a plan's progress report on the as-of date")),
+                render(
+                    "progress",
+                    "progress.ftlx",
+                    "-progress",
+                    "kind.progress",
+                    "progress.title",
+                    "a plan's progress report on the as-of date")),
             "jurisdiction: Replace with the city or county\nperiod:\n  when: {YEAR}\ngoals: []\n"));
     add(
         new DocumentKind(
             "outcome-matrix",
             "outcome-matrix",
             "kind.outcome-matrix",
-            List.of(render("outcome-matrix", "outcome-matrix.ftlx", "", "kind.outcome-matrix", null, "an outcome matrix on its own")),
+            List.of(
+                render(
+                    "outcome-matrix",
+                    "outcome-matrix.ftlx",
+                    "",
+                    "kind.outcome-matrix",
+                    null,
+                    "an outcome matrix on its own")),
             "areas:\n  - area: normalize\n  - area: organize\n  - area: operationalize\n"));
     add(
         new DocumentKind(
             "findings",
             "findings",
             "kind.findings",
-            List.of(render("findings", "findings.ftlx", "", "kind.findings", null, "an engagement summary (\"What We Heard\") on its own")),
+            List.of(
+                render(
+                    "findings",
+                    "findings.ftlx",
+                    "",
+                    "kind.findings",
+                    null,
+                    "an engagement summary (\"What We Heard\") on its own")),
             "questions:\n  - heading: Replace with the question\n    themes:\n      - title: Replace with a theme\n        statements:\n          - Replace with what was said\n"));
     add(
         new DocumentKind(
             "equity-analysis",
             "equity-analysis",
             "kind.equity-analysis",
-            List.of(render("equity-analysis", "equity-analysis.ftlx", "", "kind.equity-analysis", null, "a racial equity analysis on its own")),
+            List.of(
+                render(
+                    "equity-analysis",
+                    "equity-analysis.ftlx",
+                    "",
+                    "kind.equity-analysis",
+                    null,
+                    "a racial equity analysis on its own")),
             "proposal:\n  title: Replace with the proposal\n  type: policy\n"));
     add(
         new DocumentKind(
             "indicators",
             "indicators",
             "kind.indicators",
-            List.of(render("indicators", "indicators.ftlx", "", "kind.indicators", null, "indicators with their charts and tables of figures")),
+            List.of(
+                render(
+                    "indicators",
+                    "indicators.ftlx",
+                    "",
+                    "kind.indicators",
+                    null,
+                    "indicators with their charts and tables of figures")),
             "indicators:\n  - id: {ID}-1\n    name: Replace with what is measured\n    unit: percent\n    polarity: higher-is-better\n"));
   }
 
@@ -149,7 +219,10 @@ public final class DocumentKinds {
 
   /** The kind {@code reap new} calls {@code newName} ("memo"), or null. */
   public static DocumentKind byNewName(String newName) {
-    return KINDS.values().stream().filter(k -> k.newName().equals(newName)).findFirst().orElse(null);
+    return KINDS.values().stream()
+        .filter(k -> k.newName().equals(newName))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The output filled from {@code template}, or null for a shared template. */
@@ -193,6 +266,10 @@ public final class DocumentKinds {
     if (o != null) {
       return o.makes();
     }
-    return SHARED.stream().filter(s -> s.template().equals(template)).map(Shared::makes).findFirst().orElse(null);
+    return SHARED.stream()
+        .filter(s -> s.template().equals(template))
+        .map(Shared::makes)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -22,7 +22,8 @@ public final class JsonSchema {
 
   private final Map<String, ObjType> defs = new LinkedHashMap<>();
 
-  private static final String FISCAL = "([Ff][Yy] ?)?\\d{4}-\\d{2}(\\d{2})?|[Ff][Yy] ?(\\d{2}|\\d{4})";
+  private static final String FISCAL =
+      "([Ff][Yy] ?)?\\d{4}-\\d{2}(\\d{2})?|[Ff][Yy] ?(\\d{2}|\\d{4})";
   private final Settings settings;
 
   private JsonSchema(Settings settings) {
@@ -33,7 +34,10 @@ public final class JsonSchema {
     return forKind(kind, Settings.NONE);
   }
 
-  /** As {@link #forKind(Kinds.Kind)}, with a repository's own fields, status words and fiscal years, for editor completion. */
+  /**
+   * As {@link #forKind(Kinds.Kind)}, with a repository's own fields, status words and fiscal years,
+   * for editor completion.
+   */
   public static String forKind(Kinds.Kind kind, Settings settings) {
     return new JsonSchema(settings).write(kind);
   }
@@ -45,7 +49,9 @@ public final class JsonSchema {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       g.writeStringField("$schema", "http://json-schema.org/draft-07/schema#");
-      g.writeStringField("$id", "https://reap.invalid/schema/v" + Kinds.SCHEMA_VERSION + "/" + kind.name() + ".json");
+      g.writeStringField(
+          "$id",
+          "https://reap.invalid/schema/v" + Kinds.SCHEMA_VERSION + "/" + kind.name() + ".json");
       g.writeStringField("title", "reap " + kind.name());
       g.writeStringField("description", kind.summary());
       writeObjectBody(g, settings.extend(kind.root()));
@@ -179,7 +185,19 @@ public final class JsonSchema {
         // A bare year (when: 2021) is a number to a YAML 1.2 editor.
         g.writeArrayFieldStart("anyOf");
         g.writeStartObject();
-        pattern(g, settings.fiscalYears() ? "^([Tt][Bb][Dd]|" + WHEN_PART + "(/" + WHEN_PART + ")?|(" + FISCAL + ")(/(" + FISCAL + "))?)$" : WHEN);
+        pattern(
+            g,
+            settings.fiscalYears()
+                ? "^([Tt][Bb][Dd]|"
+                    + WHEN_PART
+                    + "(/"
+                    + WHEN_PART
+                    + ")?|("
+                    + FISCAL
+                    + ")(/("
+                    + FISCAL
+                    + "))?)$"
+                : WHEN);
         g.writeEndObject();
         g.writeStartObject();
         g.writeStringField("type", "integer");
@@ -195,7 +213,8 @@ public final class JsonSchema {
         g.writeArrayFieldStart("enum");
         g.writeBoolean(true);
         g.writeBoolean(false);
-        for (String v : new String[] {"yes", "no", "true", "false", "Yes", "No", "YES", "NO", "y", "n"}) {
+        for (String v :
+            new String[] {"yes", "no", "true", "false", "Yes", "No", "YES", "NO", "y", "n"}) {
           g.writeString(v);
         }
         g.writeEndArray();

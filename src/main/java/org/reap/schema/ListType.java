@@ -4,6 +4,8 @@ package org.reap.schema;
 public record ListType(Type item) implements Type {
   @Override
   public String noun() {
-    return item instanceof ObjType o ? "a list of " + o.plural() : "a list (each item " + item.noun() + ")";
+    return item instanceof ObjType o
+        ? "a list of " + o.plural()
+        : "a list (each item " + item.noun() + ")";
   }
 }

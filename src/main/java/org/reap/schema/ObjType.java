@@ -77,7 +77,9 @@ public final class ObjType implements Type {
 
   @Override
   public String noun() {
-    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name.replace('-', ' ') + " (a group of fields)";
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ")
+        + name.replace('-', ' ')
+        + " (a group of fields)";
   }
 
   @Override

@@ -23,7 +23,16 @@ public record ScalarType(Scalar scalar, List<String> values, List<String> target
   public String noun() {
     return switch (scalar) {
       case ENUM -> "one of: " + String.join(", ", values);
-      case REF -> "the id of " + String.join(" or ", targets.stream().map(t -> (("aeiou".indexOf(t.charAt(0)) >= 0) ? "an " : "a ") + t.replace('-', ' ')).toList());
+      case REF ->
+          "the id of "
+              + String.join(
+                  " or ",
+                  targets.stream()
+                      .map(
+                          t ->
+                              (("aeiou".indexOf(t.charAt(0)) >= 0) ? "an " : "a ")
+                                  + t.replace('-', ' '))
+                      .toList());
       default -> scalar.noun();
     };
   }

@@ -24,14 +24,27 @@ public record Settings(
   public static final Settings NONE = new Settings(0, Map.of(), Map.of(), List.of(), null);
 
   /** The types a custom field may have, as the settings file names them. */
-  public static final List<String> FIELD_TYPES = List.of("text", "number", "date", "yes-no", "list", "reference");
-
-  /** The rows a custom field can be added to, each its own schema group but the action (the schema's task). */
-  private static final List<String> ROWS = List.of("action", "objective", "goal", "deliverable", "milestone", "indicator", "attachment", "team");
+  public static final List<String> FIELD_TYPES =
+      List.of("text", "number", "date", "yes-no", "list", "reference");
 
   /**
-   * Rows and kinds a custom field can be added to, as the settings file names them, and the
-   * schema group each stands for (an action is the schema's task).
+   * The rows a custom field can be added to, each its own schema group but the action (the schema's
+   * task).
+   */
+  private static final List<String> ROWS =
+      List.of(
+          "action",
+          "objective",
+          "goal",
+          "deliverable",
+          "milestone",
+          "indicator",
+          "attachment",
+          "team");
+
+  /**
+   * Rows and kinds a custom field can be added to, as the settings file names them, and the schema
+   * group each stands for (an action is the schema's task).
    */
   public static final Map<String, String> TARGETS = targets();
 
@@ -47,20 +60,41 @@ public record Settings(
   }
 
   /** Built-in columns of the action table, by key, with the label key they print under. */
-  public static final List<String> BUILT_IN_COLUMNS = List.of("number", "text", "when", "due", "deliverables", "resources", "indicators", "status", "leads", "team", "notes");
+  public static final List<String> BUILT_IN_COLUMNS =
+      List.of(
+          "number",
+          "text",
+          "when",
+          "due",
+          "deliverables",
+          "resources",
+          "indicators",
+          "status",
+          "leads",
+          "team",
+          "notes");
 
   /**
    * A field a city adds. {@code label} is by language (en at least); {@code values} lists the
    * allowed words of a list, in order; {@code targets} what a reference may point at.
    */
-  public record CustomField(String name, Map<String, String> label, String type, boolean required, List<String> values, List<String> targets, String doc) {
+  public record CustomField(
+      String name,
+      Map<String, String> label,
+      String type,
+      boolean required,
+      List<String> values,
+      List<String> targets,
+      String doc) {
     public Type schemaType() {
       return switch (type) {
         case "number" -> ScalarType.of(Scalar.NUMBER);
         case "date" -> ScalarType.of(Scalar.WHEN);
         case "yes-no" -> ScalarType.of(Scalar.BOOLEAN);
         case "list" -> ScalarType.oneOf(values.toArray(String[]::new));
-        case "reference" -> ScalarType.ref(targets.isEmpty() ? new String[] {"document"} : targets.toArray(String[]::new));
+        case "reference" ->
+            ScalarType.ref(
+                targets.isEmpty() ? new String[] {"document"} : targets.toArray(String[]::new));
         default -> ScalarType.of(Scalar.TEXT);
       };
     }
@@ -97,15 +131,19 @@ public record Settings(
   /** The custom fields declared for a schema group ("task", "plan"), in order. */
   public List<CustomField> fieldsFor(String group) {
     List<CustomField> out = new ArrayList<>();
-    fields.forEach((target, list) -> {
-      if (group.equals(TARGETS.get(target))) {
-        out.addAll(list);
-      }
-    });
+    fields.forEach(
+        (target, list) -> {
+          if (group.equals(TARGETS.get(target))) {
+            out.addAll(list);
+          }
+        });
     return out;
   }
 
-  /** {@code type} with this repository's custom fields for it added; the type itself when it has none. */
+  /**
+   * {@code type} with this repository's custom fields for it added; the type itself when it has
+   * none.
+   */
   public ObjType extend(ObjType type) {
     if (fields.isEmpty()) {
       return type;
@@ -114,21 +152,26 @@ public record Settings(
     if (extra.isEmpty()) {
       return type;
     }
-    return EXTENDED.computeIfAbsent(this, k -> new ConcurrentHashMap<>()).computeIfAbsent(type, t -> {
-      ObjType copy = new ObjType(t.name(), t.plural(), t.doc()).include(t);
-      for (CustomField f : extra) {
-        String doc = f.doc() != null ? f.doc() : f.label("en") + " (this repository's own field).";
-        if (f.required()) {
-          copy.req(f.name(), f.schemaType(), doc);
-        } else {
-          copy.opt(f.name(), f.schemaType(), doc);
-        }
-      }
-      if (t.shorthand() != null) {
-        copy.shorthand(t.shorthand());
-      }
-      return copy;
-    });
+    return EXTENDED
+        .computeIfAbsent(this, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(
+            type,
+            t -> {
+              ObjType copy = new ObjType(t.name(), t.plural(), t.doc()).include(t);
+              for (CustomField f : extra) {
+                String doc =
+                    f.doc() != null ? f.doc() : f.label("en") + " (this repository's own field).";
+                if (f.required()) {
+                  copy.req(f.name(), f.schemaType(), doc);
+                } else {
+                  copy.opt(f.name(), f.schemaType(), doc);
+                }
+              }
+              if (t.shorthand() != null) {
+                copy.shorthand(t.shorthand());
+              }
+              return copy;
+            });
   }
 
   /** The reap status a city's word stands for, or null. */

@@ -1,8 +1,8 @@
 package org.reap.source;
 
 /**
- * A place in a source file. Lines and columns are 1-based; the end is exclusive. A span with
- * line 0 points at the file as a whole (for example an empty or unreadable file).
+ * A place in a source file. Lines and columns are 1-based; the end is exclusive. A span with line 0
+ * points at the file as a whole (for example an empty or unreadable file).
  */
 public record Span(SourceFile file, int line, int column, int endLine, int endColumn) {
 

@@ -6,16 +6,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * Recognises files that are not regular files (FIFOs, sockets, devices) before anything opens
- * them: reading a FIFO waits until something writes to it, and a device may never end, so reap
- * would hang. Links are followed (a link to a regular file is a regular file).
+ * Recognises files that are not regular files (FIFOs, sockets, devices) before anything opens them:
+ * reading a FIFO waits until something writes to it, and a device may never end, so reap would
+ * hang. Links are followed (a link to a regular file is a regular file).
  */
 public final class SpecialFiles {
   private SpecialFiles() {}
 
   /**
    * What {@code path} is when it exists and is neither a regular file nor a folder ("a named pipe
-   * (FIFO)", "a device or socket"); null for a regular file, a folder, or a path that does not exist.
+   * (FIFO)", "a device or socket"); null for a regular file, a folder, or a path that does not
+   * exist.
    */
   public static String kind(Path path) {
     BasicFileAttributes a;
@@ -42,7 +43,10 @@ public final class SpecialFiles {
         default:
           break;
       }
-    } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+    } catch (IOException
+        | UnsupportedOperationException
+        | IllegalArgumentException
+        | SecurityException e) {
       // no unix view: the generic name below
     }
     return "a special file (a pipe, socket or device)";

@@ -3,7 +3,9 @@ package org.reap.validate;
 import org.reap.diagnostic.Severity;
 import org.reap.model.Repository;
 
-/** One check over the whole repository, with a stable id. Rules report; they never change the model. */
+/**
+ * One check over the whole repository, with a stable id. Rules report; they never change the model.
+ */
 public interface Rule {
   String id();
 

@@ -59,13 +59,18 @@ public final class Validator {
    * Runs the rules. {@code severities} overrides a rule's default ("off" is expressed by leaving
    * the rule out of the map as null and listing it in {@code disabled}).
    */
-  public static void run(Repository repo, Map<String, Severity> severities, java.util.Set<String> disabled, Diagnostics out) {
+  public static void run(
+      Repository repo,
+      Map<String, Severity> severities,
+      java.util.Set<String> disabled,
+      Diagnostics out) {
     for (Rule r : RULES) {
       if (disabled.contains(r.id())) {
         continue;
       }
       Severity s = severities.getOrDefault(r.id(), r.defaultSeverity());
-      r.check(repo, (span, message, hint) -> out.add(new Diagnostic(s, r.id(), span, message, hint)));
+      r.check(
+          repo, (span, message, hint) -> out.add(new Diagnostic(s, r.id(), span, message, hint)));
     }
   }
 }

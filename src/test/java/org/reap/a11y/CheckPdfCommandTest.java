@@ -30,7 +30,11 @@ class CheckPdfCommandTest {
     Document doc = new Document();
     PdfWriter w = PdfWriter.getInstance(doc, out);
     if (encrypted) {
-      w.setEncryption("user".getBytes(), "owner".getBytes(), PdfWriter.ALLOW_PRINTING, PdfWriter.STANDARD_ENCRYPTION_128);
+      w.setEncryption(
+          "user".getBytes(),
+          "owner".getBytes(),
+          PdfWriter.ALLOW_PRINTING,
+          PdfWriter.STANDARD_ENCRYPTION_128);
     }
     doc.open();
     doc.add(new Paragraph("Attachment from another department"));
@@ -39,7 +43,10 @@ class CheckPdfCommandTest {
   }
 
   private static void noStackTrace(Run r) {
-    assertThat(r.all()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("internal error");
+    assertThat(r.all())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("internal error");
   }
 
   @Test
@@ -63,9 +70,12 @@ class CheckPdfCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
     assertThat(r.out()).startsWith("attachment.pdf: fails PDF/UA-1 (").contains("fails PDF/A-2u (");
     // rule id, plain words, count and page
-    assertThat(r.out()).containsPattern("PDF/UA-1 rule 7\\.1-3: Some content is neither tagged nor marked as decoration[^\\n]*\\(\\d+ times?, page 1\\)");
+    assertThat(r.out())
+        .containsPattern(
+            "PDF/UA-1 rule 7\\.1-3: Some content is neither tagged nor marked as decoration[^\\n]*\\(\\d+ times?, page 1\\)");
     assertThat(r.out()).contains("PDF/UA-1 rule 7.1-8: The file has no XMP metadata. (1 time)");
-    assertThat(r.out()).containsPattern("PDF/A-2u rule 6\\.2\\.11\\.4\\.1-1: A font is not embedded\\.");
+    assertThat(r.out())
+        .containsPattern("PDF/A-2u rule 6\\.2\\.11\\.4\\.1-1: A font is not embedded\\.");
     noStackTrace(r);
   }
 
@@ -85,12 +95,14 @@ class CheckPdfCommandTest {
     write("damaged.pdf", Arrays.copyOf(good, 400));
     write("locked.pdf", plainPdf(true));
     Files.createDirectories(dir.resolve("folder.pdf"));
-    for (String[] c : new String[][] {
-        {"missing.pdf", "missing.pdf: cannot check: no such file."},
-        {"notes.pdf", "notes.pdf: cannot check: it is not a PDF"},
-        {"damaged.pdf", "damaged.pdf: cannot check: "},
-        {"locked.pdf", "locked.pdf: cannot check: it is encrypted"},
-        {"folder.pdf", "folder.pdf: cannot check: not a file."}}) {
+    for (String[] c :
+        new String[][] {
+          {"missing.pdf", "missing.pdf: cannot check: no such file."},
+          {"notes.pdf", "notes.pdf: cannot check: it is not a PDF"},
+          {"damaged.pdf", "damaged.pdf: cannot check: "},
+          {"locked.pdf", "locked.pdf: cannot check: it is encrypted"},
+          {"folder.pdf", "folder.pdf: cannot check: not a file."}
+        }) {
       Run r = Run.in(dir, "check-pdf", c[0]);
       assertThat(r.exit()).as(c[0] + ": " + r.all()).isEqualTo(ExitCodes.INVALID);
       assertThat(r.out()).as(c[0]).startsWith(c[1]);

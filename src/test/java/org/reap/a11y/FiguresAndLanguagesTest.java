@@ -36,9 +36,9 @@ import org.reap.render.pdf.TaggedPdf;
  * screen-reader user gets"):
  *
  * <ul>
- *   <li>No Figure's alt text is only its caption or title: with the chart's title, its as-of
- *       label and the heading above it taken out, the alt text still gives a finding in numbers
- *       (in the XHTML and in the PDF's Figure elements).
+ *   <li>No Figure's alt text is only its caption or title: with the chart's title, its as-of label
+ *       and the heading above it taken out, the alt text still gives a finding in numbers (in the
+ *       XHTML and in the PDF's Figure elements).
  *   <li>A translated copy marks every run of fallback text with its language: no text that has no
  *       translation into the copy's language is read in that language, in the HTML (lang) or in the
  *       PDF (/Lang on the structure element); and such runs are there, marked, in both.
@@ -56,7 +56,16 @@ class FiguresAndLanguagesTest {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
     assertThat(c.ok()).as(c.diagnostics().toString()).isTrue();
     LocalDate asOf = RenderedPdfs.asOf(repo);
-    return new Renderer(c.repository(), new Renderer.Options(asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.PDF, Renderer.Format.HTML), null, Set.of(), null, languages));
+    return new Renderer(
+        c.repository(),
+        new Renderer.Options(
+            asOf,
+            Renderer.pdfDate(asOf),
+            EnumSet.of(Renderer.Format.PDF, Renderer.Format.HTML),
+            null,
+            Set.of(),
+            null,
+            languages));
   }
 
   private static Repository repository(Path repo) {
@@ -86,43 +95,64 @@ class FiguresAndLanguagesTest {
 
   @TestFactory
   Stream<DynamicTest> noFiguresAltTextIsOnlyItsCaptionOrTitle() {
-    return repos().flatMap(repo -> {
-      Renderer r = renderer(repo, List.of());
-      Map<String, byte[]> pdfs = RenderedPdfs.of(repo);
-      return r.jobs().stream().map(job -> DynamicTest.dynamicTest(repo + "/" + job.name(), () -> {
-        org.jsoup.nodes.Document html = Jsoup.parse(r.xhtml(job), "", Parser.xmlParser());
-        List<String> titles = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Element chart : html.select(".reap-chart")) {
-          JsonNode spec = JSON.readTree(chart.attr("data-chart"));
-          List<String> own = new ArrayList<>();
-          own.add(spec.path("title").asText(""));
-          own.add(spec.path("asOfLabel").asText(""));
-          Element heading = null;
-          for (Element e = chart; e != null && heading == null; e = e.previousElementSibling() != null ? e.previousElementSibling() : e.parent()) {
-            if (e != chart && e.tagName().matches("h[1-6]|caption")) {
-              heading = e;
-            }
-          }
-          if (heading != null) {
-            own.add(heading.text());
-          }
-          titles.addAll(own);
-          if (!describes(chart.attr("aria-label"), own)) {
-            problems.add("HTML chart \"" + chart.attr("aria-label") + "\" says no more than its title " + own);
-          }
-        }
-        TaggedPdf.Elem root = TaggedPdf.structure(pdfs.get(job.name()));
-        List<TaggedPdf.Elem> pdfFigures = root.all("Figure");
-        for (TaggedPdf.Elem f : pdfFigures) {
-          String alt = f.attributes().getOrDefault("Alt", "");
-          if (!alt.isEmpty() && !describes(alt, titles)) {
-            problems.add("PDF Figure alt \"" + alt + "\" says no more than a title " + titles);
-          }
-        }
-        assertThat(problems).isEmpty();
-      }));
-    });
+    return repos()
+        .flatMap(
+            repo -> {
+              Renderer r = renderer(repo, List.of());
+              Map<String, byte[]> pdfs = RenderedPdfs.of(repo);
+              return r.jobs().stream()
+                  .map(
+                      job ->
+                          DynamicTest.dynamicTest(
+                              repo + "/" + job.name(),
+                              () -> {
+                                org.jsoup.nodes.Document html =
+                                    Jsoup.parse(r.xhtml(job), "", Parser.xmlParser());
+                                List<String> titles = new ArrayList<>();
+                                List<String> problems = new ArrayList<>();
+                                for (Element chart : html.select(".reap-chart")) {
+                                  JsonNode spec = JSON.readTree(chart.attr("data-chart"));
+                                  List<String> own = new ArrayList<>();
+                                  own.add(spec.path("title").asText(""));
+                                  own.add(spec.path("asOfLabel").asText(""));
+                                  Element heading = null;
+                                  for (Element e = chart;
+                                      e != null && heading == null;
+                                      e =
+                                          e.previousElementSibling() != null
+                                              ? e.previousElementSibling()
+                                              : e.parent()) {
+                                    if (e != chart && e.tagName().matches("h[1-6]|caption")) {
+                                      heading = e;
+                                    }
+                                  }
+                                  if (heading != null) {
+                                    own.add(heading.text());
+                                  }
+                                  titles.addAll(own);
+                                  if (!describes(chart.attr("aria-label"), own)) {
+                                    problems.add(
+                                        "HTML chart \""
+                                            + chart.attr("aria-label")
+                                            + "\" says no more than its title "
+                                            + own);
+                                  }
+                                }
+                                TaggedPdf.Elem root = TaggedPdf.structure(pdfs.get(job.name()));
+                                List<TaggedPdf.Elem> pdfFigures = root.all("Figure");
+                                for (TaggedPdf.Elem f : pdfFigures) {
+                                  String alt = f.attributes().getOrDefault("Alt", "");
+                                  if (!alt.isEmpty() && !describes(alt, titles)) {
+                                    problems.add(
+                                        "PDF Figure alt \""
+                                            + alt
+                                            + "\" says no more than a title "
+                                            + titles);
+                                  }
+                                }
+                                assertThat(problems).isEmpty();
+                              }));
+            });
   }
 
   // ---- fallback text in translated copies ----------------------------------------------------
@@ -146,7 +176,8 @@ class FiguresAndLanguagesTest {
       for (Translations.Text t : Translations.missing(d, lang)) {
         for (String line : Text.plain(String.valueOf(t.value().value())).split("\n")) {
           String s = line.replaceAll("\\s+", " ").strip();
-          if (s.codePoints().filter(Character::isLetter).count() >= 4 && translated.stream().noneMatch(x -> x.contains(s))) {
+          if (s.codePoints().filter(Character::isLetter).count() >= 4
+              && translated.stream().noneMatch(x -> x.contains(s))) {
             out.add(s);
           }
         }
@@ -169,7 +200,12 @@ class FiguresAndLanguagesTest {
 
   /** Text nodes of the HTML body with the language they are read in. */
   static void texts(Node n, String lang, BiConsumer<String, String> each) {
-    String own = n instanceof Element e ? (e.hasAttr("lang") ? e.attr("lang") : e.hasAttr("xml:lang") ? e.attr("xml:lang") : null) : null;
+    String own =
+        n instanceof Element e
+            ? (e.hasAttr("lang")
+                ? e.attr("lang")
+                : e.hasAttr("xml:lang") ? e.attr("xml:lang") : null)
+            : null;
     String l = own != null ? own : lang;
     if (n instanceof TextNode t) {
       each.accept(t.text().replaceAll("\\s+", " ").strip(), l);
@@ -192,41 +228,83 @@ class FiguresAndLanguagesTest {
 
   @TestFactory
   Stream<DynamicTest> aTranslatedCopyMarksEveryRunOfFallbackTextWithItsLanguage() {
-    return repos().flatMap(repo -> {
-      Renderer r = renderer(repo, List.of(LANG));
-      Set<String> fallbacks = fallbacks(repository(repo), LANG);
-      List<Renderer.Job> copies = r.jobs().stream().filter(Renderer.Job::isTranslation).toList();
-      assertThat(copies).as(repo + " has translated copies").isNotEmpty();
-      return copies.stream().map(job -> DynamicTest.dynamicTest(repo + "/" + job.name(), () -> {
-        String own = Translations.defaultLanguage(job.source());
-        List<String> problems = new ArrayList<>();
-        int[] marked = new int[2];
-        org.jsoup.nodes.Document html = Jsoup.parse(r.xhtml(job), "", Parser.xmlParser());
-        Element body = html.selectFirst("body");
-        texts(body, html.selectFirst("html").attr("lang"), (text, lang) -> {
-          if (lang.equals(own)) {
-            marked[0]++;
-            return;
-          }
-          fallbacks.stream().filter(f -> containsWords(text, f)).findFirst()
-              .ifPresent(f -> problems.add("HTML reads \"" + f + "\" as " + lang + " in \"" + text + "\""));
-        });
-        TaggedPdf.Elem root = TaggedPdf.structure(r.pdf(job));
-        texts(root, job.language(), (text, lang) -> {
-          if (lang.equals(own)) {
-            marked[1]++;
-            return;
-          }
-          fallbacks.stream().filter(f -> containsWords(text, f)).findFirst()
-              .ifPresent(f -> problems.add("PDF reads \"" + f + "\" as " + lang + " in \"" + text + "\""));
-        });
-        assertThat(problems).isEmpty();
-        boolean printsFallback = fallbacks.stream().anyMatch(f -> containsWords(body.text(), f));
-        if (printsFallback) {
-          assertThat(marked[0]).as("runs marked lang=\"" + own + "\" in the HTML").isPositive();
-          assertThat(marked[1]).as("runs with /Lang (" + own + ") in the PDF").isPositive();
-        }
-      }));
-    });
+    return repos()
+        .flatMap(
+            repo -> {
+              Renderer r = renderer(repo, List.of(LANG));
+              Set<String> fallbacks = fallbacks(repository(repo), LANG);
+              List<Renderer.Job> copies =
+                  r.jobs().stream().filter(Renderer.Job::isTranslation).toList();
+              assertThat(copies).as(repo + " has translated copies").isNotEmpty();
+              return copies.stream()
+                  .map(
+                      job ->
+                          DynamicTest.dynamicTest(
+                              repo + "/" + job.name(),
+                              () -> {
+                                String own = Translations.defaultLanguage(job.source());
+                                List<String> problems = new ArrayList<>();
+                                int[] marked = new int[2];
+                                org.jsoup.nodes.Document html =
+                                    Jsoup.parse(r.xhtml(job), "", Parser.xmlParser());
+                                Element body = html.selectFirst("body");
+                                texts(
+                                    body,
+                                    html.selectFirst("html").attr("lang"),
+                                    (text, lang) -> {
+                                      if (lang.equals(own)) {
+                                        marked[0]++;
+                                        return;
+                                      }
+                                      fallbacks.stream()
+                                          .filter(f -> containsWords(text, f))
+                                          .findFirst()
+                                          .ifPresent(
+                                              f ->
+                                                  problems.add(
+                                                      "HTML reads \""
+                                                          + f
+                                                          + "\" as "
+                                                          + lang
+                                                          + " in \""
+                                                          + text
+                                                          + "\""));
+                                    });
+                                TaggedPdf.Elem root = TaggedPdf.structure(r.pdf(job));
+                                texts(
+                                    root,
+                                    job.language(),
+                                    (text, lang) -> {
+                                      if (lang.equals(own)) {
+                                        marked[1]++;
+                                        return;
+                                      }
+                                      fallbacks.stream()
+                                          .filter(f -> containsWords(text, f))
+                                          .findFirst()
+                                          .ifPresent(
+                                              f ->
+                                                  problems.add(
+                                                      "PDF reads \""
+                                                          + f
+                                                          + "\" as "
+                                                          + lang
+                                                          + " in \""
+                                                          + text
+                                                          + "\""));
+                                    });
+                                assertThat(problems).isEmpty();
+                                boolean printsFallback =
+                                    fallbacks.stream().anyMatch(f -> containsWords(body.text(), f));
+                                if (printsFallback) {
+                                  assertThat(marked[0])
+                                      .as("runs marked lang=\"" + own + "\" in the HTML")
+                                      .isPositive();
+                                  assertThat(marked[1])
+                                      .as("runs with /Lang (" + own + ") in the PDF")
+                                      .isPositive();
+                                }
+                              }));
+            });
   }
 }

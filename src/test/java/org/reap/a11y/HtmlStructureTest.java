@@ -24,12 +24,12 @@ import org.reap.Pipeline;
 import org.reap.render.Renderer;
 
 /**
- * The accessible structure of reap's HTML outputs, checked without a browser: the parts of WCAG
- * 2.1 that the markup alone decides (language, title, one h1 and no skipped heading levels,
- * landmarks, table headers with scope, text alternatives of charts and images, link names, list
- * structure, unique ids). The full check, colour contrast included, is axe-core in headless
- * Chromium ({@code tools/a11y/axe-check.mjs}, run by {@code .ci/run}); this test keeps the basics
- * from regressing in every {@code mvn test}.
+ * The accessible structure of reap's HTML outputs, checked without a browser: the parts of WCAG 2.1
+ * that the markup alone decides (language, title, one h1 and no skipped heading levels, landmarks,
+ * table headers with scope, text alternatives of charts and images, link names, list structure,
+ * unique ids). The full check, colour contrast included, is axe-core in headless Chromium ({@code
+ * tools/a11y/axe-check.mjs}, run by {@code .ci/run}); this test keeps the basics from regressing in
+ * every {@code mvn test}.
  */
 class HtmlStructureTest {
   private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
@@ -49,7 +49,11 @@ class HtmlStructureTest {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
     assertThat(c.ok()).as(c.diagnostics().toString()).isTrue();
     Renderer.Result result =
-        new Renderer(c.repository(), new Renderer.Options(asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.HTML), null, Set.of())).render();
+        new Renderer(
+                c.repository(),
+                new Renderer.Options(
+                    asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.HTML), null, Set.of()))
+            .render();
     assertThat(result.problems()).isEmpty();
     assertThat(result.files()).isNotEmpty();
     return result.files().stream()
@@ -57,7 +61,10 @@ class HtmlStructureTest {
             f ->
                 DynamicTest.dynamicTest(
                     f.fileName(),
-                    () -> assertThat(problems(new String(f.bytes(), StandardCharsets.UTF_8))).as(repo + "/" + f.fileName()).isEmpty()));
+                    () ->
+                        assertThat(problems(new String(f.bytes(), StandardCharsets.UTF_8)))
+                            .as(repo + "/" + f.fileName())
+                            .isEmpty()));
   }
 
   @Test
@@ -96,10 +103,15 @@ class HtmlStructureTest {
 
   @Test
   void theStylesheetHidesThePageFurnitureOnScreen() throws Exception {
-    String css = java.nio.file.Files.readString(Path.of("templates/lib/style.css"), StandardCharsets.UTF_8);
+    String css =
+        java.nio.file.Files.readString(Path.of("templates/lib/style.css"), StandardCharsets.UTF_8);
     String screen = css.substring(css.indexOf("@media screen"));
-    assertThat(screen).containsPattern("\\.running-header, \\.running-footer, \\.running-pager \\{ display: none; \\}");
-    assertThat(screen).as("a readable column on screen").containsPattern("body \\{ max-width: [0-9.]+rem;");
+    assertThat(screen)
+        .containsPattern(
+            "\\.running-header, \\.running-footer, \\.running-pager \\{ display: none; \\}");
+    assertThat(screen)
+        .as("a readable column on screen")
+        .containsPattern("body \\{ max-width: [0-9.]+rem;");
   }
 
   /** What is wrong with the structure of one HTML document; empty when nothing is. */
@@ -122,7 +134,10 @@ class HtmlStructureTest {
     }
     for (Element child : doc.body().children()) {
       if (!child.tagName().equals("main") && !child.className().startsWith("running-")) {
-        p.add("content outside main (not print-only page furniture): " + child.tagName() + (child.className().isEmpty() ? "" : "." + child.className()));
+        p.add(
+            "content outside main (not print-only page furniture): "
+                + child.tagName()
+                + (child.className().isEmpty() ? "" : "." + child.className()));
       }
     }
     for (Node n : doc.body().childNodes()) {
@@ -142,7 +157,14 @@ class HtmlStructureTest {
       if (previous == 0 && level != 1) {
         p.add("the first heading is " + h.tagName() + ", not h1");
       } else if (previous > 0 && level > previous + 1) {
-        p.add("heading level skipped: " + h.tagName() + " after h" + previous + " ('" + h.text() + "')");
+        p.add(
+            "heading level skipped: "
+                + h.tagName()
+                + " after h"
+                + previous
+                + " ('"
+                + h.text()
+                + "')");
       }
       if (h.text().isBlank()) {
         p.add("empty heading: " + h.tagName());
@@ -181,7 +203,9 @@ class HtmlStructureTest {
       }
     }
     for (Element e : doc.select("[role=img]")) {
-      if (!e.tagName().equals("svg") && e.attr("aria-label").isBlank() && e.attr("aria-labelledby").isBlank()) {
+      if (!e.tagName().equals("svg")
+          && e.attr("aria-label").isBlank()
+          && e.attr("aria-labelledby").isBlank()) {
         p.add(e.tagName() + " with role=img without an accessible name");
       }
     }
@@ -193,7 +217,9 @@ class HtmlStructureTest {
 
     // links have names; lists hold list items
     for (Element a : doc.select("a[href]")) {
-      if (a.text().isBlank() && a.attr("aria-label").isBlank() && a.select("img[alt]:not([alt=''])").isEmpty()) {
+      if (a.text().isBlank()
+          && a.attr("aria-label").isBlank()
+          && a.select("img[alt]:not([alt=''])").isEmpty()) {
         p.add("link without a name: " + a.attr("href"));
       }
     }
@@ -217,7 +243,9 @@ class HtmlStructureTest {
         p.add("duplicate id: " + e.id());
       }
     }
-    for (Element e : doc.select("[aria-hidden=true] a[href], [aria-hidden=true] button, [aria-hidden=true] input")) {
+    for (Element e :
+        doc.select(
+            "[aria-hidden=true] a[href], [aria-hidden=true] button, [aria-hidden=true] input")) {
       p.add("a focusable element inside aria-hidden: " + e.attr("href"));
     }
     for (Element e : doc.select(".sr-only")) {

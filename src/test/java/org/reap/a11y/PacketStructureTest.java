@@ -36,24 +36,26 @@ import org.reap.testing.TestFiles;
 /**
  * The agenda packet keeps the structure of every part: read back, its tree is one Document with a
  * Part per bookmark, each holding its documents' own trees (headings, tables) unchanged; the page
- * stamps are artifacts; the metadata claims PDF/UA-1 and PDF/A-2a only when that is true. PDFs
- * kept in the repository (tagged by another program, tagged with their own role maps and ids, or
- * not tagged at all) are merged, checked, and reported by name when they keep the packet from
+ * stamps are artifacts; the metadata claims PDF/UA-1 and PDF/A-2a only when that is true. PDFs kept
+ * in the repository (tagged by another program, tagged with their own role maps and ids, or not
+ * tagged at all) are merged, checked, and reported by name when they keep the packet from
  * conforming.
  */
 class PacketStructureTest {
-  private static final List<Profile> PROFILES = List.of(Profile.PDF_UA_1, Profile.PDF_A_2A, Profile.PDF_A_2U);
+  private static final List<Profile> PROFILES =
+      List.of(Profile.PDF_UA_1, Profile.PDF_A_2A, Profile.PDF_A_2U);
   private static final String EXAMPLE_ITEM = "riverton-eq-2025-05-13-item-2";
 
   @TempDir Path dir;
 
   private static List<String> outline(Elem e) {
     List<String> out = new ArrayList<>();
-    e.walk(x -> {
-      if (x.type().matches("H[1-6]")) {
-        out.add(x.type() + " " + x.text());
-      }
-    });
+    e.walk(
+        x -> {
+          if (x.type().matches("H[1-6]")) {
+            out.add(x.type() + " " + x.text());
+          }
+        });
     return out;
   }
 
@@ -87,10 +89,14 @@ class PacketStructureTest {
     assertThat(doc.type()).isEqualTo("Document");
     assertThat(doc.attributes())
         .containsEntry("Lang", "en")
-        .containsEntry("T", "Agenda packet: Consideration of Racial Equity Resolution Developed by the SCORE Initiative");
+        .containsEntry(
+            "T",
+            "Agenda packet: Consideration of Racial Equity Resolution Developed by the SCORE Initiative");
     // one Part per bookmark, titled like it, in the same order
     assertThat(doc.kids()).extracting(Elem::type).containsOnly("Part");
-    assertThat(doc.kids()).extracting(p -> p.attributes().get("T")).containsExactlyElementsOf(bookmarks(packet));
+    assertThat(doc.kids())
+        .extracting(p -> p.attributes().get("T"))
+        .containsExactlyElementsOf(bookmarks(packet));
     assertThat(bookmarks(packet))
         .containsExactly(
             "Contents",
@@ -101,25 +107,38 @@ class PacketStructureTest {
             "Attachment 5: Outreach related to the development of the draft resolution from the August 13, 2024, Racial Equity Committee meeting — Available from the Office of the City Clerk");
     // every part starts with its own H1, and each document inside a part is an Art
     for (Elem part : doc.kids()) {
-      assertThat(part.kids()).as(part.attributes().get("T")).isNotEmpty().extracting(Elem::type).containsOnly("Art");
+      assertThat(part.kids())
+          .as(part.attributes().get("T"))
+          .isNotEmpty()
+          .extracting(Elem::type)
+          .containsOnly("Art");
       assertThat(outline(part)).as(part.attributes().get("T")).first().asString().startsWith("H1 ");
     }
     // the staff report and attachment 3 keep exactly the outline they have on their own
     Map<String, byte[]> single = RenderedPdfs.of(RenderedPdfs.PLANS);
     Elem memo = doc.kids().get(1);
     assertThat(memo.kids()).hasSize(1);
-    assertThat(outline(memo)).isEqualTo(outline(TaggedPdf.structure(single.get("score-rec-2024-10-29-item-4"))));
+    assertThat(outline(memo))
+        .isEqualTo(outline(TaggedPdf.structure(single.get("score-rec-2024-10-29-item-4"))));
     assertThat(memo.kids().get(0).attributes()).containsEntry("Lang", "en");
     Elem attachment3 = doc.kids().get(3);
     assertThat(attachment3.kids()).hasSize(2); // cover sheet, then the document
     // the cover sheet's heading carries the attachment's title
-    assertThat(outline(attachment3.kids().get(0))).first().isEqualTo("H1 Attachment 3: Summary of Racial Equity Alliance (REA) and Racial Equity Council (REC) - hosted Listening Sessions");
-    assertThat(outline(attachment3.kids().get(1))).isEqualTo(outline(TaggedPdf.structure(single.get("score-what-we-heard"))));
+    assertThat(outline(attachment3.kids().get(0)))
+        .first()
+        .isEqualTo(
+            "H1 Attachment 3: Summary of Racial Equity Alliance (REA) and Racial Equity Council (REC) - hosted Listening Sessions");
+    assertThat(outline(attachment3.kids().get(1)))
+        .isEqualTo(outline(TaggedPdf.structure(single.get("score-what-we-heard"))));
     // tables keep their header cells
-    assertThat(memo.all("TH")).isNotEmpty().allSatisfy(th -> assertThat(th.attributes()).containsKey("Scope"));
+    assertThat(memo.all("TH"))
+        .isNotEmpty()
+        .allSatisfy(th -> assertThat(th.attributes()).containsKey("Scope"));
     // the contents table lists every attachment
     Elem contents = doc.kids().get(0).all("Table").get(0);
-    assertThat(contents.all("TH")).extracting(Elem::text).containsExactly("No.", "Attachment", "In this packet", "Page");
+    assertThat(contents.all("TH"))
+        .extracting(Elem::text)
+        .containsExactly("No.", "Attachment", "In this packet", "Page");
     assertThat(contents.all("TR")).hasSize(8);
   }
 
@@ -162,12 +181,17 @@ class PacketStructureTest {
       for (int p = 1; p < memo; p++) {
         PdfNavigation.links(packet, p).forEach(l -> targets.add(l.page()));
       }
-      assertThat(targets).as(repo + ": pages the contents page links to")
-          .containsAll(outline.subList(1, outline.size()).stream().map(PdfNavigation.Mark::page).toList());
+      assertThat(targets)
+          .as(repo + ": pages the contents page links to")
+          .containsAll(
+              outline.subList(1, outline.size()).stream().map(PdfNavigation.Mark::page).toList());
     }
   }
 
-  /** The ids of the reap documents in a part of the packet, by its bookmark: the memo, or the attachment's document. */
+  /**
+   * The ids of the reap documents in a part of the packet, by its bookmark: the memo, or the
+   * attachment's document.
+   */
   private static List<String> documentsOf(Path repo, String bookmark) throws IOException {
     if (bookmark.startsWith("Staff report: ")) {
       return List.of(RenderedPdfs.item(repo));
@@ -176,8 +200,15 @@ class PacketStructureTest {
       return List.of();
     }
     String number = bookmark.substring("Attachment ".length(), bookmark.indexOf(':'));
-    String yaml = Files.readString(repo.resolve(repo.equals(RenderedPdfs.PLANS) ? "sacramento-score/agenda-item.yaml" : "agenda-item.yaml"));
-    Matcher m = Pattern.compile("- number: \"" + Pattern.quote(number) + "\"\\n((?:    .*\\n)*)").matcher(yaml);
+    String yaml =
+        Files.readString(
+            repo.resolve(
+                repo.equals(RenderedPdfs.PLANS)
+                    ? "sacramento-score/agenda-item.yaml"
+                    : "agenda-item.yaml"));
+    Matcher m =
+        Pattern.compile("- number: \"" + Pattern.quote(number) + "\"\\n((?:    .*\\n)*)")
+            .matcher(yaml);
     assertThat(m.find()).as("attachment " + number).isTrue();
     Matcher d = Pattern.compile("    document: (\\S+)").matcher(m.group(1));
     return d.find() ? List.of(d.group(1)) : List.of();
@@ -190,8 +221,11 @@ class PacketStructureTest {
     int pages = r.getNumberOfPages();
     int stamps = 0;
     // the packet's stamp: a Footer artifact whose text object sets its own colour after the font
-    // (each document's running footer is a Footer artifact too, but positioned before it is coloured)
-    Pattern stamp = Pattern.compile("/Artifact <<(/Subtype/Footer/Type/Pagination|/Type/Pagination/Subtype/Footer)>> BDC\\s+BT\\s+/\\S+ 7.5 Tf\\s+[0-9.]+ [0-9.]+ [0-9.]+ rg");
+    // (each document's running footer is a Footer artifact too, but positioned before it is
+    // coloured)
+    Pattern stamp =
+        Pattern.compile(
+            "/Artifact <<(/Subtype/Footer/Type/Pagination|/Type/Pagination/Subtype/Footer)>> BDC\\s+BT\\s+/\\S+ 7.5 Tf\\s+[0-9.]+ [0-9.]+ [0-9.]+ rg");
     for (int p = 1; p <= pages; p++) {
       Matcher m = stamp.matcher(new String(r.getPageContent(p), StandardCharsets.ISO_8859_1));
       int onPage = 0;
@@ -208,7 +242,9 @@ class PacketStructureTest {
       assertThat(withArtifacts).contains("Page " + p + " of " + pages);
     }
     assertThat(withArtifacts).containsPattern("Attachment 3 – page 1 of [0-9]+");
-    assertThat(TaggedPdf.structure(packet).text()).doesNotContain("Page 1 of").doesNotContain("Attachment 3 – page");
+    assertThat(TaggedPdf.structure(packet).text())
+        .doesNotContain("Page 1 of")
+        .doesNotContain("Attachment 3 – page");
   }
 
   @Test
@@ -217,8 +253,10 @@ class PacketStructureTest {
     PdfReader r = new PdfReader(packet);
     PdfDictionary catalog = r.getCatalog();
     assertThat(catalog.getAsString(PdfName.LANG).toString()).isEqualTo("en");
-    assertThat(catalog.getAsDict(PdfName.MARKINFO).get(PdfName.MARKED).toString()).isEqualTo("true");
-    assertThat(catalog.getAsDict(PdfName.VIEWERPREFERENCES).get(PdfName.DISPLAYDOCTITLE).toString()).isEqualTo("true");
+    assertThat(catalog.getAsDict(PdfName.MARKINFO).get(PdfName.MARKED).toString())
+        .isEqualTo("true");
+    assertThat(catalog.getAsDict(PdfName.VIEWERPREFERENCES).get(PdfName.DISPLAYDOCTITLE).toString())
+        .isEqualTo("true");
     assertThat(catalog.getAsArray(PdfName.OUTPUTINTENTS)).isNotNull();
     assertThat(new String(packet, 0, 8, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-1.7");
     for (int p = 1; p <= r.getNumberOfPages(); p++) {
@@ -226,7 +264,10 @@ class PacketStructureTest {
     }
     r.close();
     assertThat(xmp(packet))
-        .contains("<pdfuaid:part>1</pdfuaid:part>", "<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>A</pdfaid:conformance>")
+        .contains(
+            "<pdfuaid:part>1</pdfuaid:part>",
+            "<pdfaid:part>2</pdfaid:part>",
+            "<pdfaid:conformance>A</pdfaid:conformance>")
         .contains("Agenda packet: Permit Fee Waiver for Small Home Repairs");
   }
 
@@ -235,15 +276,32 @@ class PacketStructureTest {
     byte[] here = RenderedPdfs.packet(RenderedPdfs.EXAMPLES, false);
     String javaCommand = ProcessHandle.current().info().command().orElse("java");
     Process p =
-        new ProcessBuilder(List.of(javaCommand, "-Djava.awt.headless=true", "-Duser.timezone=Asia/Kolkata", "-Duser.language=de", "-Duser.country=DE",
-                "-Dfile.encoding=ISO-8859-1", "-cp", System.getProperty("java.class.path"), org.reap.cli.Main.class.getName(),
-                "packet", EXAMPLE_ITEM, "--plans", "docs/examples", "--as-of", "2025-05-01", "--out", dir.resolve("child").toString()))
+        new ProcessBuilder(
+                List.of(
+                    javaCommand,
+                    "-Djava.awt.headless=true",
+                    "-Duser.timezone=Asia/Kolkata",
+                    "-Duser.language=de",
+                    "-Duser.country=DE",
+                    "-Dfile.encoding=ISO-8859-1",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    org.reap.cli.Main.class.getName(),
+                    "packet",
+                    EXAMPLE_ITEM,
+                    "--plans",
+                    "docs/examples",
+                    "--as-of",
+                    "2025-05-01",
+                    "--out",
+                    dir.resolve("child").toString()))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("child.log").toFile())
             .start();
     assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(Files.readString(dir.resolve("child.log"))).isZero();
-    assertThat(Files.readAllBytes(dir.resolve("child/" + EXAMPLE_ITEM + "-packet.pdf"))).isEqualTo(here);
+    assertThat(Files.readAllBytes(dir.resolve("child/" + EXAMPLE_ITEM + "-packet.pdf")))
+        .isEqualTo(here);
   }
 
   // ---- PDFs kept in the repository -------------------------------------------------------
@@ -256,14 +314,24 @@ class PacketStructureTest {
   }
 
   /** Attachment 4 becomes {@code first}; with {@code second}, an attachment 6 is added for it. */
-  private Run packetWith(String first, byte[] firstPdf, String second, byte[] secondPdf) throws IOException {
+  private Run packetWith(String first, byte[] firstPdf, String second, byte[] secondPdf)
+      throws IOException {
     repo();
     Files.write(dir.resolve("plans/files/" + first), firstPdf);
     Path memo = dir.resolve("plans/agenda-item.yaml");
-    String yaml = Files.readString(memo).replace("    title: Draft ordinance\n    status: pending\n", "    title: Draft ordinance\n    file: files/" + first + "\n");
+    String yaml =
+        Files.readString(memo)
+            .replace(
+                "    title: Draft ordinance\n    status: pending\n",
+                "    title: Draft ordinance\n    file: files/" + first + "\n");
     if (second != null) {
       Files.write(dir.resolve("plans/files/" + second), secondPdf);
-      yaml = yaml.replace("    note: Replaced by attachment 2.\n", "    note: Replaced by attachment 2.\n  - number: \"6\"\n    title: Fee schedule\n    file: files/" + second + "\n");
+      yaml =
+          yaml.replace(
+              "    note: Replaced by attachment 2.\n",
+              "    note: Replaced by attachment 2.\n  - number: \"6\"\n    title: Fee schedule\n    file: files/"
+                  + second
+                  + "\n");
     }
     Files.writeString(memo, yaml);
     return Run.in(dir, "packet", EXAMPLE_ITEM, "--as-of", "2025-05-01");
@@ -301,8 +369,11 @@ class PacketStructureTest {
     assertThat(ordinance.kids()).hasSize(2);
     assertThat(outline(ordinance.kids().get(1))).isEqualTo(outline(TaggedPdf.structure(heard)));
     // and again: the same bytes
-    assertThat(Run.in(dir, "packet", EXAMPLE_ITEM, "--as-of", "2025-05-01", "--out", "again").exit()).isZero();
-    assertThat(Files.readAllBytes(dir.resolve("again/" + EXAMPLE_ITEM + "-packet.pdf"))).isEqualTo(packet);
+    assertThat(
+            Run.in(dir, "packet", EXAMPLE_ITEM, "--as-of", "2025-05-01", "--out", "again").exit())
+        .isZero();
+    assertThat(Files.readAllBytes(dir.resolve("again/" + EXAMPLE_ITEM + "-packet.pdf")))
+        .isEqualTo(packet);
   }
 
   /**
@@ -318,9 +389,16 @@ class PacketStructureTest {
     assertThat(run.exit()).as(run.all()).isZero();
     assertThat(run.out()).isEqualTo("wrote out/" + EXAMPLE_ITEM + "-packet.pdf\n");
     byte[] packet = written();
-    int ordinancePage = Integer.parseInt(((String) SimpleBookmark.getBookmarkList(new PdfReader(packet)).get(4).get("Page")).split(" ")[0]) + 1;
+    int ordinancePage =
+        Integer.parseInt(
+                ((String) SimpleBookmark.getBookmarkList(new PdfReader(packet)).get(4).get("Page"))
+                    .split(" ")[0])
+            + 1;
     assertThat(run.err())
-        .contains("plans/agenda-item.yaml:52:11: warning[packet.accessibility]: Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) fails 2 rules on packet page " + ordinancePage + ":")
+        .contains(
+            "plans/agenda-item.yaml:52:11: warning[packet.accessibility]: Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) fails 2 rules on packet page "
+                + ordinancePage
+                + ":")
         .contains("PDF/UA-1 rule 7.18.5-2: A link has no alternate description (/Contents).")
         .contains("Attachment 6 (\"Fee schedule\") (plans/files/fees.pdf) fails 2 rules")
         .contains("claims neither PDF/UA nor PDF/A")
@@ -333,25 +411,37 @@ class PacketStructureTest {
     Elem second = part(packet, "Attachment 6: Fee schedule").kids().get(1);
     assertThat(first.type()).isEqualTo("Art");
     assertThat(first.attributes()).containsEntry("Lang", "en");
-    assertThat(outline(first)).containsExactly("H1 Ordinance No. 2025-12", "H2 Section 1. Findings");
-    assertThat(first.all("Link")).hasSize(1).allSatisfy(l -> assertThat(l.objectRefs()).isEqualTo(1));
+    assertThat(outline(first))
+        .containsExactly("H1 Ordinance No. 2025-12", "H2 Section 1. Findings");
+    assertThat(first.all("Link"))
+        .hasSize(1)
+        .allSatisfy(l -> assertThat(l.objectRefs()).isEqualTo(1));
     // the same ids in both files: the second file's are renamed, and its cells follow them
     List<String> firstIds = first.all("TH").stream().map(th -> th.attributes().get("ID")).toList();
-    List<String> secondIds = second.all("TH").stream().map(th -> th.attributes().get("ID")).toList();
+    List<String> secondIds =
+        second.all("TH").stream().map(th -> th.attributes().get("ID")).toList();
     assertThat(firstIds).hasSize(2).doesNotContainNull();
     assertThat(secondIds).hasSize(2).doesNotContainNull().doesNotContainAnyElementsOf(firstIds);
     assertThat(first.all("TD").get(0).attributes().get("Headers")).contains(firstIds.get(0));
     assertThat(second.all("TD").get(0).attributes().get("Headers")).contains(secondIds.get(0));
     // check-pdf on the packet names the parts where rules fail
     Run check = Run.in(dir, "check-pdf", "out/" + EXAMPLE_ITEM + "-packet.pdf");
-    assertThat(check.out()).contains("in \"Attachment 4: Draft ordinance\", \"Attachment 6: Fee schedule\")");
+    assertThat(check.out())
+        .contains("in \"Attachment 4: Draft ordinance\", \"Attachment 6: Fee schedule\")");
     // deterministic with files from elsewhere too
-    assertThat(Run.in(dir, "packet", EXAMPLE_ITEM, "--as-of", "2025-05-01", "--out", "again").exit()).isZero();
-    assertThat(Files.readAllBytes(dir.resolve("again/" + EXAMPLE_ITEM + "-packet.pdf"))).isEqualTo(packet);
+    assertThat(
+            Run.in(dir, "packet", EXAMPLE_ITEM, "--as-of", "2025-05-01", "--out", "again").exit())
+        .isZero();
+    assertThat(Files.readAllBytes(dir.resolve("again/" + EXAMPLE_ITEM + "-packet.pdf")))
+        .isEqualTo(packet);
   }
 
-  /** Renames every structure element of type {@code from} to {@code custom} and role-maps it to {@code target}. */
-  private static byte[] withRole(byte[] pdf, String from, String custom, String target) throws IOException {
+  /**
+   * Renames every structure element of type {@code from} to {@code custom} and role-maps it to
+   * {@code target}.
+   */
+  private static byte[] withRole(byte[] pdf, String from, String custom, String target)
+      throws IOException {
     PdfReader r = new PdfReader(pdf);
     PdfDictionary root = r.getCatalog().getAsDict(PdfName.STRUCTTREEROOT);
     List<PdfDictionary> todo = new ArrayList<>(List.of(root));
@@ -393,10 +483,15 @@ class PacketStructureTest {
     byte[] packet = written();
     assertConforms(packet);
     PdfReader r = new PdfReader(packet);
-    PdfDictionary roles = r.getCatalog().getAsDict(PdfName.STRUCTTREEROOT).getAsDict(PdfName.ROLEMAP);
+    PdfDictionary roles =
+        r.getCatalog().getAsDict(PdfName.STRUCTTREEROOT).getAsDict(PdfName.ROLEMAP);
     assertThat(roles.getKeys()).hasSize(2);
     assertThat(roles.get(new PdfName("Para"))).isEqualTo(new PdfName("P"));
-    PdfName renamed = roles.getKeys().stream().filter(k -> !k.equals(new PdfName("Para"))).findFirst().orElseThrow();
+    PdfName renamed =
+        roles.getKeys().stream()
+            .filter(k -> !k.equals(new PdfName("Para")))
+            .findFirst()
+            .orElseThrow();
     assertThat(roles.get(renamed)).isEqualTo(PdfName.DIV);
     r.close();
     Elem first = part(packet, "Attachment 4: Draft ordinance").kids().get(1);
@@ -412,12 +507,14 @@ class PacketStructureTest {
 
   @Test
   void aFilesRoleForAStandardTypeIsRenamedSoItCannotChangeReapsParts() throws Exception {
-    byte[] remapped = withRole(reapPdf("riverton-what-we-heard"), "P", "P", "Span"); // its P read as Span
+    byte[] remapped =
+        withRole(reapPdf("riverton-what-we-heard"), "P", "P", "Span"); // its P read as Span
     Run run = packetWith("ordinance.pdf", remapped, null, null);
     assertThat(run.exit()).as(run.all()).isZero();
     byte[] packet = written();
     PdfReader r = new PdfReader(packet);
-    PdfDictionary roles = r.getCatalog().getAsDict(PdfName.STRUCTTREEROOT).getAsDict(PdfName.ROLEMAP);
+    PdfDictionary roles =
+        r.getCatalog().getAsDict(PdfName.STRUCTTREEROOT).getAsDict(PdfName.ROLEMAP);
     r.close();
     assertThat(roles.getKeys()).hasSize(1).doesNotContain(PdfName.P);
     PdfName renamed = roles.getKeys().iterator().next();
@@ -425,10 +522,13 @@ class PacketStructureTest {
     Elem file = part(packet, "Attachment 4: Draft ordinance").kids().get(1);
     assertThat(file.all("P")).isEmpty();
     assertThat(file.all(PdfName.decodeName(renamed.toString()))).isNotEmpty();
-    assertThat(part(packet, "Attachment 4: Draft ordinance").kids().get(0).all("P")).isNotEmpty(); // reap's cover sheet
+    assertThat(part(packet, "Attachment 4: Draft ordinance").kids().get(0).all("P"))
+        .isNotEmpty(); // reap's cover sheet
   }
 
-  /** Makes the structure tree of a tagged PDF unreadable: the first element's kids include itself. */
+  /**
+   * Makes the structure tree of a tagged PDF unreadable: the first element's kids include itself.
+   */
   private static byte[] withCycle(byte[] pdf) throws IOException {
     PdfReader r = new PdfReader(pdf);
     PdfDictionary root = r.getCatalog().getAsDict(PdfName.STRUCTTREEROOT);
@@ -449,7 +549,8 @@ class PacketStructureTest {
     Run run = packetWith("ordinance.pdf", withCycle(reapPdf("riverton-what-we-heard")), null, null);
     assertThat(run.exit()).as(run.all()).isZero();
     assertThat(run.err())
-        .contains("Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) has a structure tree (tags) that cannot be read")
+        .contains(
+            "Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) has a structure tree (tags) that cannot be read")
         .doesNotContain("Exception");
     byte[] packet = written();
     assertThat(xmp(packet)).doesNotContain("pdfuaid");
@@ -458,7 +559,10 @@ class PacketStructureTest {
     assertThat(ordinance.kids().get(1).text()).contains("What We Heard");
   }
 
-  /** A PDF as a scanner or an old office program writes it: no structure tree, Helvetica not embedded. */
+  /**
+   * A PDF as a scanner or an old office program writes it: no structure tree, Helvetica not
+   * embedded.
+   */
   private static byte[] untagged() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document doc = new Document();
@@ -476,18 +580,28 @@ class PacketStructureTest {
     Run run = packetWith("ordinance.pdf", untagged(), null, null);
     assertThat(run.exit()).as(run.all()).isZero();
     assertThat(run.err())
-        .startsWith("plans/agenda-item.yaml:52:11: warning[packet.accessibility]: Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) is not tagged for accessibility (it has no structure tree)")
+        .startsWith(
+            "plans/agenda-item.yaml:52:11: warning[packet.accessibility]: Attachment 4 (\"Draft ordinance\") (plans/files/ordinance.pdf) is not tagged for accessibility (it has no structure tree)")
         .contains("claims neither PDF/UA nor PDF/A");
     byte[] packet = written();
     assertThat(xmp(packet)).doesNotContain("pdfuaid").doesNotContain("pdfaid");
     Elem ordinance = part(packet, "Attachment 4: Draft ordinance");
     assertThat(ordinance.kids()).extracting(Elem::type).containsExactly("Art", "Div", "Div");
-    assertThat(ordinance.kids().get(1).text()).isEqualTo("Section 1. Permit fees for small home repairs are waived.");
-    assertThat(ordinance.kids().get(2).text()).isEqualTo("Section 2. This ordinance takes effect thirty days after adoption.");
+    assertThat(ordinance.kids().get(1).text())
+        .isEqualTo("Section 1. Permit fees for small home repairs are waived.");
+    assertThat(ordinance.kids().get(2).text())
+        .isEqualTo("Section 2. This ordinance takes effect thirty days after adoption.");
     // what still fails is the file's own (its font) and the missing claim, on its pages
     PdfConformance.Report report = PdfConformance.check(packet, List.of(Profile.PDF_UA_1));
-    assertThat(report.all()).extracting(f -> f.ruleId()).contains("5-1", "7.21.4.1-1").doesNotContain("7.1-3");
-    int first = Integer.parseInt(((String) SimpleBookmark.getBookmarkList(new PdfReader(packet)).get(4).get("Page")).split(" ")[0]);
-    assertThat(report.all().stream().flatMap(f -> f.pages().stream()).collect(Collectors.toSet())).allSatisfy(p -> assertThat(p).isGreaterThan(first));
+    assertThat(report.all())
+        .extracting(f -> f.ruleId())
+        .contains("5-1", "7.21.4.1-1")
+        .doesNotContain("7.1-3");
+    int first =
+        Integer.parseInt(
+            ((String) SimpleBookmark.getBookmarkList(new PdfReader(packet)).get(4).get("Page"))
+                .split(" ")[0]);
+    assertThat(report.all().stream().flatMap(f -> f.pages().stream()).collect(Collectors.toSet()))
+        .allSatisfy(p -> assertThat(p).isGreaterThan(first));
   }
 }

@@ -14,11 +14,12 @@ import org.reap.render.pdf.PdfConformance.Profile;
 
 /**
  * Every PDF reap makes from the sample plans and the documented examples, agenda packets included,
- * passes veraPDF with no failed rule for PDF/UA-1 (accessibility) and for PDF/A-2a and PDF/A-2u (archiving; 2a also
- * demands the tagging, 2u is what {@code reap check-pdf} uses).
+ * passes veraPDF with no failed rule for PDF/UA-1 (accessibility) and for PDF/A-2a and PDF/A-2u
+ * (archiving; 2a also demands the tagging, 2u is what {@code reap check-pdf} uses).
  */
 class PdfConformanceTest {
-  private static final List<Profile> PROFILES = List.of(Profile.PDF_UA_1, Profile.PDF_A_2A, Profile.PDF_A_2U);
+  private static final List<Profile> PROFILES =
+      List.of(Profile.PDF_UA_1, Profile.PDF_A_2A, Profile.PDF_A_2U);
 
   @TestFactory
   Stream<DynamicTest> everyPdfOfTheSamplePlans() {
@@ -30,13 +31,16 @@ class PdfConformanceTest {
     return checks(RenderedPdfs.EXAMPLES);
   }
 
-  /** The agenda packets (joined from the memo, cover sheets and attachments) pass the same checks. */
+  /**
+   * The agenda packets (joined from the memo, cover sheets and attachments) pass the same checks.
+   */
   @TestFactory
   Stream<DynamicTest> everyPacketOfTheSamples() {
     Map<String, byte[]> packets = new java.util.LinkedHashMap<>();
     for (Path repo : List.of(RenderedPdfs.PLANS, RenderedPdfs.EXAMPLES)) {
       packets.put(RenderedPdfs.item(repo) + "-packet", RenderedPdfs.packet(repo, false));
-      packets.put(RenderedPdfs.item(repo) + "-supplemental-packet", RenderedPdfs.packet(repo, true));
+      packets.put(
+          RenderedPdfs.item(repo) + "-supplemental-packet", RenderedPdfs.packet(repo, true));
     }
     return checks(Path.of("out"), packets);
   }
@@ -58,9 +62,23 @@ class PdfConformanceTest {
                       assertThat(report.passed())
                           .as(
                               () ->
-                                  repo + "/" + e.getKey() + ".pdf failed veraPDF rules (id ×count):\n"
+                                  repo
+                                      + "/"
+                                      + e.getKey()
+                                      + ".pdf failed veraPDF rules (id ×count):\n"
                                       + report.all().stream()
-                                          .map(f -> "  " + f.profile().label() + " " + f.ruleId() + " ×" + f.count() + " pages " + f.pages() + ": " + f.description())
+                                          .map(
+                                              f ->
+                                                  "  "
+                                                      + f.profile().label()
+                                                      + " "
+                                                      + f.ruleId()
+                                                      + " ×"
+                                                      + f.count()
+                                                      + " pages "
+                                                      + f.pages()
+                                                      + ": "
+                                                      + f.description())
                                           .collect(Collectors.joining("\n")))
                           .isTrue();
                     }));

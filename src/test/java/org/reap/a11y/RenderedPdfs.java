@@ -20,7 +20,8 @@ import org.reap.render.Renderer;
 
 /**
  * The PDFs of the sample plans and the documented examples, and their agenda packets, rendered once
- * per test JVM and shared by the accessibility tests (rendering them takes seconds; veraPDF takes longer still).
+ * per test JVM and shared by the accessibility tests (rendering them takes seconds; veraPDF takes
+ * longer still).
  */
 final class RenderedPdfs {
   static final Path PLANS = Path.of("plans");
@@ -49,28 +50,42 @@ final class RenderedPdfs {
    * reap packet} in-process; the command must succeed without a word on stderr.
    */
   static synchronized byte[] packet(Path repo, boolean supplemental) {
-    return PACKETS.computeIfAbsent(repo + " " + supplemental, k -> {
-      try {
-        Path out = Files.createTempDirectory("reap-packet");
-        List<String> args = new ArrayList<>(List.of("packet", item(repo), "--plans", repo.toString(), "--as-of", asOf(repo).toString(), "--out", out.toString()));
-        if (supplemental) {
-          args.add("--supplemental");
-        }
-        Run run = Run.in(Path.of("").toAbsolutePath(), args.toArray(String[]::new));
-        assertThat(run.exit()).as(run.all()).isZero();
-        assertThat(run.err()).isEmpty();
-        Path file = out.resolve(item(repo) + (supplemental ? "-supplemental-packet.pdf" : "-packet.pdf"));
-        byte[] pdf = Files.readAllBytes(file);
-        try (var files = Files.walk(out)) {
-          for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
+    return PACKETS.computeIfAbsent(
+        repo + " " + supplemental,
+        k -> {
+          try {
+            Path out = Files.createTempDirectory("reap-packet");
+            List<String> args =
+                new ArrayList<>(
+                    List.of(
+                        "packet",
+                        item(repo),
+                        "--plans",
+                        repo.toString(),
+                        "--as-of",
+                        asOf(repo).toString(),
+                        "--out",
+                        out.toString()));
+            if (supplemental) {
+              args.add("--supplemental");
+            }
+            Run run = Run.in(Path.of("").toAbsolutePath(), args.toArray(String[]::new));
+            assertThat(run.exit()).as(run.all()).isZero();
+            assertThat(run.err()).isEmpty();
+            Path file =
+                out.resolve(
+                    item(repo) + (supplemental ? "-supplemental-packet.pdf" : "-packet.pdf"));
+            byte[] pdf = Files.readAllBytes(file);
+            try (var files = Files.walk(out)) {
+              for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+              }
+            }
+            return pdf;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
-        }
-        return pdf;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+        });
   }
 
   private static Map<String, byte[]> render(Path repo) {
@@ -78,13 +93,17 @@ final class RenderedPdfs {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
     assertThat(c.ok()).as(c.diagnostics().toString()).isTrue();
     Renderer r =
-        new Renderer(c.repository(), new Renderer.Options(asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.PDF), null, Set.of()));
+        new Renderer(
+            c.repository(),
+            new Renderer.Options(
+                asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.PDF), null, Set.of()));
     Map<String, byte[]> out = new LinkedHashMap<>();
     for (Renderer.Job job : r.jobs()) {
       try {
         out.put(job.name(), r.pdf(job));
       } catch (RenderException e) {
-        throw new AssertionError(repo + ": " + job.name() + " did not render: " + e.getMessage(), e);
+        throw new AssertionError(
+            repo + ": " + job.name() + " did not render: " + e.getMessage(), e);
       }
     }
     return out;

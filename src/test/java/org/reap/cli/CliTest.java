@@ -42,7 +42,8 @@ class CliTest {
     assertThat(v.out()).startsWith("reap ");
     Run h = Run.in(dir, "--help");
     assertThat(h.exit()).isZero();
-    assertThat(h.out()).contains("validate", "render", "schema", "templates", "rules", "Exit codes");
+    assertThat(h.out())
+        .contains("validate", "render", "schema", "templates", "rules", "Exit codes");
   }
 
   @Test
@@ -79,7 +80,8 @@ class CliTest {
     Run strict = Run.in(dir, "validate", "plans", "--strict");
     assertThat(strict.exit()).isEqualTo(ExitCodes.INVALID);
     assertThat(strict.out()).contains("error[status.done-without-date]");
-    Run off = Run.in(dir, "validate", "plans", "--strict", "--rule", "status.done-without-date=off");
+    Run off =
+        Run.in(dir, "validate", "plans", "--strict", "--rule", "status.done-without-date=off");
     assertThat(off.exit()).isZero();
     Run bad = Run.in(dir, "validate", "plans", "--rule", "status.done-without-dat=off");
     assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
@@ -105,7 +107,9 @@ class CliTest {
   void githubFormatIsAnnotations() throws IOException {
     write("plans/t.yaml", VALID.replace("title: Kickoff", "title: Kickoff\n    status: finished"));
     Run r = Run.in(dir, "validate", "plans", "--format", "github");
-    assertThat(r.out()).startsWith("::error file=plans/t.yaml,line=8,col=13,endColumn=21,title=reap schema.bad-value::");
+    assertThat(r.out())
+        .startsWith(
+            "::error file=plans/t.yaml,line=8,col=13,endColumn=21,title=reap schema.bad-value::");
   }
 
   @Test
@@ -116,7 +120,9 @@ class CliTest {
     }
     Run r = Run.in(dir, "validate", "plans");
     assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
-    assertThat(r.out()).contains("plans/huge.yaml: error[file.too-large]: the file is 50 MB; reap reads files of at most 8 MB");
+    assertThat(r.out())
+        .contains(
+            "plans/huge.yaml: error[file.too-large]: the file is 50 MB; reap reads files of at most 8 MB");
   }
 
   @Test
@@ -135,7 +141,9 @@ class CliTest {
     Files.createSymbolicLink(dir.resolve("plans/link.yaml"), outside);
     Run r = Run.in(dir, "validate", "plans");
     assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
-    assertThat(r.out()).contains("plans/link.yaml: error[file.outside-repository]: this is a link to a file outside the repository");
+    assertThat(r.out())
+        .contains(
+            "plans/link.yaml: error[file.outside-repository]: this is a link to a file outside the repository");
   }
 
   @Test
@@ -168,10 +176,20 @@ class CliTest {
     Run c = Run.in(dir, "generate-completion");
     assertThat(c.exit()).isZero();
     assertThat(c.out()).contains("complete -F", "validate", "render");
-    var d = org.reap.diagnostic.Diagnostic.error("schema.bad-value", org.reap.source.Span.at(new org.reap.source.SourceFile(dir, "x.yaml", "a: b\n"), 1, 4), "bad", "fix it");
+    var d =
+        org.reap.diagnostic.Diagnostic.error(
+            "schema.bad-value",
+            org.reap.source.Span.at(new org.reap.source.SourceFile(dir, "x.yaml", "a: b\n"), 1, 4),
+            "bad",
+            "fix it");
     java.io.StringWriter w = new java.io.StringWriter();
-    org.reap.diagnostic.DiagnosticPrinter.print(java.util.List.of(d), org.reap.diagnostic.DiagnosticPrinter.Format.TEXT, new java.io.PrintWriter(w), true);
-    assertThat(w.toString()).startsWith("x.yaml:1:4: \u001b[1;31merror[schema.bad-value]\u001b[0m: bad");
+    org.reap.diagnostic.DiagnosticPrinter.print(
+        java.util.List.of(d),
+        org.reap.diagnostic.DiagnosticPrinter.Format.TEXT,
+        new java.io.PrintWriter(w),
+        true);
+    assertThat(w.toString())
+        .startsWith("x.yaml:1:4: \u001b[1;31merror[schema.bad-value]\u001b[0m: bad");
     // not a terminal here: plain text
     write("plans/t.yaml", VALID.replace("title: Kickoff", "title: Kickoff\n    status: finished"));
     assertThat(Run.in(dir, "validate").out()).doesNotContain("\u001b[");

@@ -19,7 +19,9 @@ class HelpTest {
   @TempDir Path dir;
 
   private static List<CommandLine> allCommands() {
-    CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Path.of(""));
+    CommandLine root =
+        Main.commandLine(
+            new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Path.of(""));
     List<CommandLine> all = new ArrayList<>();
     List<CommandLine> todo = new ArrayList<>(List.of(root));
     while (!todo.isEmpty()) {
@@ -35,7 +37,10 @@ class HelpTest {
     return s.replace("%n", "").strip().matches("(?s).*[.!?][)\"']?");
   }
 
-  /** The summary `reap --help` (or `reap X --help`) lists for a command is its header, else its first description line. */
+  /**
+   * The summary `reap --help` (or `reap X --help`) lists for a command is its header, else its
+   * first description line.
+   */
   @Test
   void everyCommandSummaryIsAWholeSentence() {
     List<String> cut = new ArrayList<>();
@@ -52,9 +57,9 @@ class HelpTest {
   }
 
   /**
-   * Each element of a description is printed on a line of its own and then wrapped by picocli, so
-   * a paragraph broken over several elements comes out ragged. Each element must be a whole
-   * paragraph (or an indented list item), ending a sentence.
+   * Each element of a description is printed on a line of its own and then wrapped by picocli, so a
+   * paragraph broken over several elements comes out ragged. Each element must be a whole paragraph
+   * (or an indented list item), ending a sentence.
    */
   @Test
   void helpTextsCarryNoHardLineBreaksInsideAParagraph() {
@@ -68,7 +73,8 @@ class HelpTest {
       }
       for (OptionSpec o : s.options()) {
         if (o.description().length > 1) {
-          broken.add(s.qualifiedName() + " " + o.longestName() + ": " + o.description().length + " lines");
+          broken.add(
+              s.qualifiedName() + " " + o.longestName() + ": " + o.description().length + " lines");
         }
       }
     }
@@ -78,7 +84,8 @@ class HelpTest {
   @Test
   void theRenderedCommandListEndsEverySummaryWithAFullStop() {
     Run h = Run.in(dir, "--help");
-    String commands = h.out().substring(h.out().indexOf("Commands:"), h.out().indexOf("Exit codes:"));
+    String commands =
+        h.out().substring(h.out().indexOf("Commands:"), h.out().indexOf("Exit codes:"));
     // join the continuation lines picocli indents under each command
     String[] entries = commands.replaceAll("\n {20,}", " ").split("\n");
     for (String e : entries) {
@@ -99,7 +106,9 @@ class HelpTest {
     Files.createDirectories(dir.resolve("plans"));
     Run withPlans = Run.in(dir);
     assertThat(withPlans.exit()).isZero();
-    assertThat(withPlans.out()).contains("reap preview --open", "reap render").doesNotContain("reap init");
+    assertThat(withPlans.out())
+        .contains("reap preview --open", "reap render")
+        .doesNotContain("reap init");
   }
 
   @Test

@@ -17,7 +17,9 @@ class InitNewTest {
     assertThat(init.exit()).as(init.all()).isZero();
     Path city = dir.resolve("city");
     assertThat(city.resolve(".gitignore")).content().isEqualTo("/out/\n");
-    assertThat(city.resolve(".github/workflows/reap.yml")).content().contains("validate plans --format github");
+    assertThat(city.resolve(".github/workflows/reap.yml"))
+        .content()
+        .contains("validate plans --format github");
     Run v = Run.in(city, "validate", "--strict");
     assertThat(v.out()).endsWith("ok: 0 errors, 0 warnings in 7 files\n");
     Run r = Run.in(city, "render", "--as-of", "2025-05-01", "--format", "html");
@@ -32,10 +34,21 @@ class InitNewTest {
   void newMilestoneAndMemo() throws Exception {
     Run.in(dir, "init", "city");
     Path city = dir.resolve("city");
-    Run m = Run.in(city, "new", "milestone", "riverton-m-report-out", "--date", "2025-09-15", "--title", "Report back to the community");
+    Run m =
+        Run.in(
+            city,
+            "new",
+            "milestone",
+            "riverton-m-report-out",
+            "--date",
+            "2025-09-15",
+            "--title",
+            "Report back to the community");
     assertThat(m.exit()).as(m.all()).isZero();
     String text = Files.readString(city.resolve("plans/milestones.yaml"));
-    assertThat(text).contains("  - id: riverton-m-report-out\n    date: 2025-09-15\n    title: \"Report back to the community\"\n    status: planned\n");
+    assertThat(text)
+        .contains(
+            "  - id: riverton-m-report-out\n    date: 2025-09-15\n    title: \"Report back to the community\"\n    status: planned\n");
     assertThat(Run.in(city, "validate", "--strict").exit()).isZero();
 
     Run bad = Run.in(city, "new", "milestone", "--date", "2025-02-30");

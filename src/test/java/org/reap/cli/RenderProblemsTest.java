@@ -19,10 +19,24 @@ class RenderProblemsTest {
   private Run renderWithBrokenTimeline(String... more) throws IOException {
     Path t = Files.createDirectories(dir.resolve("city-templates"));
     String own = Files.readString(Path.of("templates/timeline.ftlx"), StandardCharsets.UTF_8);
-    Files.writeString(t.resolve("timeline.ftlx"), own.replaceFirst("</h1>", "\\${doc.no_such_field}</h1>"), StandardCharsets.UTF_8);
+    Files.writeString(
+        t.resolve("timeline.ftlx"),
+        own.replaceFirst("</h1>", "\\${doc.no_such_field}</h1>"),
+        StandardCharsets.UTF_8);
     String[] args = {
-      "render", Path.of("plans").toAbsolutePath().toString(), "--out", "out", "--templates", "city-templates",
-      "--only", "score-2024-timeline", "--format", "pdf", "--as-of", "2024-10-29", "--quiet"
+      "render",
+      Path.of("plans").toAbsolutePath().toString(),
+      "--out",
+      "out",
+      "--templates",
+      "city-templates",
+      "--only",
+      "score-2024-timeline",
+      "--format",
+      "pdf",
+      "--as-of",
+      "2024-10-29",
+      "--quiet"
     };
     String[] all = new String[args.length + more.length];
     System.arraycopy(args, 0, all, 0, args.length);
@@ -35,7 +49,10 @@ class RenderProblemsTest {
     Run r = renderWithBrokenTimeline();
     assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
     assertThat(r.err())
-        .contains("milestones.yaml: error[render]: ", "the value ${doc.no_such_field} is missing or empty", "    hint: ")
+        .contains(
+            "milestones.yaml: error[render]: ",
+            "the value ${doc.no_such_field} is missing or empty",
+            "    hint: ")
         .contains("reap: nothing was written: 1 document could not be rendered.");
     assertThat(r.out()).isEmpty();
     assertThat(dir.resolve("out/score-2024-timeline.pdf")).doesNotExist();
@@ -45,7 +62,10 @@ class RenderProblemsTest {
   void asJson() throws IOException {
     Run r = renderWithBrokenTimeline("--problems", "json");
     assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
-    assertThat(r.out()).contains("\"rule\" : \"render\"").contains("milestones.yaml").contains("no_such_field");
+    assertThat(r.out())
+        .contains("\"rule\" : \"render\"")
+        .contains("milestones.yaml")
+        .contains("no_such_field");
     assertThat(r.err()).doesNotContain("error[render]").contains("nothing was written");
   }
 
@@ -53,6 +73,9 @@ class RenderProblemsTest {
   void asGithubAnnotations() throws IOException {
     Run r = renderWithBrokenTimeline("--problems", "github");
     assertThat(r.exit()).isEqualTo(ExitCodes.INVALID);
-    assertThat(r.out()).startsWith("::error file=").contains("milestones.yaml").contains("no_such_field");
+    assertThat(r.out())
+        .startsWith("::error file=")
+        .contains("milestones.yaml")
+        .contains("no_such_field");
   }
 }

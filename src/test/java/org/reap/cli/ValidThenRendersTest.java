@@ -12,8 +12,8 @@ import org.reap.testing.TestFiles;
 
 /**
  * What reap validate accepts, reap render renders: each case here passed validation and then failed
- * at render time (found by writing the hostile-input tests and by the render fuzz target).
- * The opposite direction, input validation must refuse, is in the validate golden cases
+ * at render time (found by writing the hostile-input tests and by the render fuzz target). The
+ * opposite direction, input validation must refuse, is in the validate golden cases
  * (schema-invisible-text, schema-blank-group-name).
  */
 class ValidThenRendersTest {
@@ -39,7 +39,10 @@ class ValidThenRendersTest {
 
   @Test
   void textLongerThanAChartLabelIsShortenedInTheChart() throws IOException {
-    String longTitle = "Community listening sessions in every district, with interpretation and childcare ".repeat(5).strip();
+    String longTitle =
+        "Community listening sessions in every district, with interpretation and childcare "
+            .repeat(5)
+            .strip();
     assertThat(longTitle.length()).isGreaterThan(300);
     edit("plan.yaml", "title: Community listening sessions", "title: " + longTitle);
     edit("plan.yaml", "title: Design sessions", "title: " + longTitle);
@@ -55,17 +58,24 @@ class ValidThenRendersTest {
 
   @Test
   void aGroupNamedLikeTheEveryoneSeriesAndTwoObservationsOnOneDateRender() throws IOException {
-    edit("indicators.yaml", "groups: {Black: 52, Latino: 47, White: 35}", "groups: {Black: 52, Everyone: 47, White: 35}");
-    edit("indicators.yaml", "groups: {Black: 45, Latino: 41, White: 34}", "groups: {Black: 45, Everyone: 41, White: 34}\n"
-        + "      - date: 2024\n        value: 36");
+    edit(
+        "indicators.yaml",
+        "groups: {Black: 52, Latino: 47, White: 35}",
+        "groups: {Black: 52, Everyone: 47, White: 35}");
+    edit(
+        "indicators.yaml",
+        "groups: {Black: 45, Latino: 41, White: 34}",
+        "groups: {Black: 45, Everyone: 41, White: 34}\n" + "      - date: 2024\n        value: 36");
     Run v = Run.in(dir, "validate", "plans");
-    assertThat(v.all()).contains("warning[indicator.observation-order]", "two observations have the date 2024");
+    assertThat(v.all())
+        .contains("warning[indicator.observation-order]", "two observations have the date 2024");
     Run r = Run.in(dir, "render", "--as-of", "2025-05-01", "--only", "riverton-indicators");
     assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
   }
 
   @Test
-  void anIndicatorWithMoreGroupsThanAChartShowsKeepsItsTableAndLosesOnlyTheChart() throws IOException {
+  void anIndicatorWithMoreGroupsThanAChartShowsKeepsItsTableAndLosesOnlyTheChart()
+      throws IOException {
     StringBuilder groups = new StringBuilder("{");
     for (int i = 1; i <= 12; i++) {
       groups.append(i == 1 ? "" : ", ").append("Group ").append(i).append(": ").append(40 + i);
@@ -77,8 +87,11 @@ class ValidThenRendersTest {
     String html = Files.readString(dir.resolve("out/riverton-indicators.html"));
     assertThat(html).contains("Group 12", "Median days to process a permit (days)");
     // only that indicator loses its chart; the others keep theirs
-    assertThat(html).doesNotContain("aria-label=\"Line chart of Median days to process a permit")
-        .contains("aria-label=\"Line chart of Staff who completed racial equity training", "aria-label=\"Line chart of City employees by Race/ethnicity");
+    assertThat(html)
+        .doesNotContain("aria-label=\"Line chart of Median days to process a permit")
+        .contains(
+            "aria-label=\"Line chart of Staff who completed racial equity training",
+            "aria-label=\"Line chart of City employees by Race/ethnicity");
   }
 
   @Test
@@ -89,7 +102,9 @@ class ValidThenRendersTest {
     Run r = validateThenRender("riverton-eq-2025-05-13-item-2");
     assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.INVALID);
     assertThat(r.err())
-        .contains("templates/memo.ftlx is a link to a file outside the templates folder", "copy the file into templates/")
+        .contains(
+            "templates/memo.ftlx is a link to a file outside the templates folder",
+            "copy the file into templates/")
         .doesNotContain("SecurityException", "internal error", "SECRET-CONTENT", "\tat ");
     assertThat(dir.resolve("out")).doesNotExist();
   }

@@ -13,13 +13,17 @@ class DocsTest {
   @Test
   void kindsReferenceIsCurrent() throws IOException {
     Run r = Run.in(Path.of(""), "schema", "--docs");
-    assertThat(Files.readString(Path.of("docs/kinds.md"))).as("regenerate with ./reap schema --docs > docs/kinds.md").isEqualTo(r.out());
+    assertThat(Files.readString(Path.of("docs/kinds.md")))
+        .as("regenerate with ./reap schema --docs > docs/kinds.md")
+        .isEqualTo(r.out());
   }
 
   @Test
   void rulesReferenceIsCurrent() throws IOException {
     Run r = Run.in(Path.of(""), "rules", "--markdown");
-    assertThat(Files.readString(Path.of("docs/rules.md"))).as("regenerate with ./reap rules --markdown > docs/rules.md").isEqualTo(r.out());
+    assertThat(Files.readString(Path.of("docs/rules.md")))
+        .as("regenerate with ./reap rules --markdown > docs/rules.md")
+        .isEqualTo(r.out());
   }
 
   @Test
@@ -35,7 +39,9 @@ class DocsTest {
   @Test
   void readmeStartsWithTheTwoCommands() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    assertThat(readme.lines().limit(6).toList()).anySatisfy(l -> assertThat(l).startsWith("./reap render")).anySatisfy(l -> assertThat(l).startsWith("./reap test"));
+    assertThat(readme.lines().limit(6).toList())
+        .anySatisfy(l -> assertThat(l).startsWith("./reap render"))
+        .anySatisfy(l -> assertThat(l).startsWith("./reap test"));
     assertThat(Files.readString(Path.of(".ci/run"))).contains("./reap test");
   }
 }

@@ -20,8 +20,8 @@ import org.reap.diagnostic.DiagnosticPrinter;
  *
  * <p>In the normal build this runs over the saved inputs in
  * src/test/resources/org/reap/fuzz/LoadValidateFuzzTestInputs/loadAndValidate (regression mode):
- * the YAML files of every validate golden case, docs/examples, and inputs fuzzing found.
- * {@code bench/fuzz.sh} fuzzes it for real.
+ * the YAML files of every validate golden case, docs/examples, and inputs fuzzing found. {@code
+ * bench/fuzz.sh} fuzzes it for real.
  */
 class LoadValidateFuzzTest {
   private static final Path ROOT = FuzzSupport.scratch("reap-fuzz-validate-");
@@ -31,8 +31,14 @@ class LoadValidateFuzzTest {
     Path plans = ROOT.resolve("plans");
     Files.createDirectories(plans);
     Files.write(plans.resolve("fuzz.yaml"), yaml);
-    Pipeline.Checked c = Pipeline.check(new Pipeline.Options(java.util.List.of(Path.of("plans")), ROOT, false,
-        java.util.Map.of(), java.util.Set.of()));
+    Pipeline.Checked c =
+        Pipeline.check(
+            new Pipeline.Options(
+                java.util.List.of(Path.of("plans")),
+                ROOT,
+                false,
+                java.util.Map.of(),
+                java.util.Set.of()));
     assertThat(c.ok()).isEqualTo(c.errors() == 0);
     for (DiagnosticPrinter.Format f : DiagnosticPrinter.Format.values()) {
       StringWriter sw = new StringWriter();
@@ -43,9 +49,11 @@ class LoadValidateFuzzTest {
         assertThat(sw.toString()).isNotEmpty();
       }
     }
-    c.diagnostics().forEach(d -> {
-      assertThat(d.message()).isNotBlank();
-      assertThat(d.span()).isNotNull();
-    });
+    c.diagnostics()
+        .forEach(
+            d -> {
+              assertThat(d.message()).isNotBlank();
+              assertThat(d.span()).isNotNull();
+            });
   }
 }

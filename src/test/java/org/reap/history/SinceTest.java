@@ -17,7 +17,8 @@ import org.reap.cli.Run;
 class SinceTest {
   @TempDir Path dir;
 
-  static final String PLAN = "reap: 1\nkind: plan\nid: p\ntitle: Plan\njurisdiction: City of Testing\nperiod:\n  when: 2024\n";
+  static final String PLAN =
+      "reap: 1\nkind: plan\nid: p\ntitle: Plan\njurisdiction: City of Testing\nperiod:\n  when: 2024\n";
   static final String TIMELINE =
       """
       reap: 1
@@ -38,7 +39,10 @@ class SinceTest {
       """;
 
   void git(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
@@ -47,7 +51,10 @@ class SinceTest {
 
   void commit(String message, String date) throws Exception {
     git("add", "-A");
-    ProcessBuilder pb = new ProcessBuilder("git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message).directory(dir.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", message)
+            .directory(dir.toFile());
     pb.environment().put("GIT_AUTHOR_DATE", date + "T12:00:00Z");
     pb.environment().put("GIT_COMMITTER_DATE", date + "T12:00:00Z");
     assertThat(pb.start().waitFor()).isZero();
@@ -63,28 +70,61 @@ class SinceTest {
     git("tag", "report-jan");
     Files.writeString(
         dir.resolve("plans/timeline.yaml"),
-        TIMELINE.replace("title: Book sites", "title: Book sites\n    status: done\n    completed: 2024-02-01").replace("date: 2024-03-01", "date: 2024-05-01"));
+        TIMELINE
+            .replace(
+                "title: Book sites",
+                "title: Book sites\n    status: done\n    completed: 2024-02-01")
+            .replace("date: 2024-03-01", "date: 2024-05-01"));
     commit("second", "2024-02-15");
     Files.writeString(
         dir.resolve("plans/timeline.yaml"),
-        Files.readString(dir.resolve("plans/timeline.yaml")).replace("  - id: m-old\n    date: 2024-04-01\n    title: Print flyers\n", "  - id: m-new\n    date: 2024-06-01\n    title: Report back\n"));
+        Files.readString(dir.resolve("plans/timeline.yaml"))
+            .replace(
+                "  - id: m-old\n    date: 2024-04-01\n    title: Print flyers\n",
+                "  - id: m-new\n    date: 2024-06-01\n    title: Report back\n"));
     commit("third", "2024-03-15");
   }
 
   @Test
   void progressReportListsTheChanges() throws IOException {
-    Run r = Run.in(dir, "render", "--since", "report-jan", "--as-of", "2024-04-15", "--format", "html", "--only", "p-progress");
+    Run r =
+        Run.in(
+            dir,
+            "render",
+            "--since",
+            "report-jan",
+            "--as-of",
+            "2024-04-15",
+            "--format",
+            "html",
+            "--only",
+            "p-progress");
     assertThat(r.exit()).as(r.all()).isZero();
-    String html = Files.readString(dir.resolve("out/p-progress.html")).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+    String html =
+        Files.readString(dir.resolve("out/p-progress.html"))
+            .replaceAll("<[^>]+>", " ")
+            .replaceAll("\\s+", " ");
     assertThat(html).contains("Changes since January 15, 2024", "report-jan");
-    assertThat(html).contains("Completed (1) ", "Re-dated (1) ", "Added (1) ", "Dropped or removed (1) ");
+    assertThat(html)
+        .contains("Completed (1) ", "Re-dated (1) ", "Added (1) ", "Dropped or removed (1) ");
     assertThat(html).containsPattern("Hold sessions 3/1/2024 5/1/2024");
     assertThat(html).contains("Report back", "Print flyers");
   }
 
   @Test
   void aDateWorksAsARevision() throws IOException {
-    Run r = Run.in(dir, "render", "--since", "2024-02-20", "--as-of", "2024-04-15", "--format", "html", "--only", "p-progress");
+    Run r =
+        Run.in(
+            dir,
+            "render",
+            "--since",
+            "2024-02-20",
+            "--as-of",
+            "2024-04-15",
+            "--format",
+            "html",
+            "--only",
+            "p-progress");
     assertThat(r.exit()).as(r.all()).isZero();
     String html = Files.readString(dir.resolve("out/p-progress.html"));
     assertThat(html).contains("Changes since February 15, 2024").doesNotContain("Re-dated");

@@ -34,7 +34,8 @@ class FiscalYearTest {
     When run = When.parse("FY2021-22/FY2023-24", 7);
     assertThat(run.start()).isEqualTo(LocalDate.of(2021, 7, 1));
     assertThat(run.end()).isEqualTo(LocalDate.of(2024, 6, 30));
-    assertThat(Dates.text(run, java.util.Locale.ENGLISH, "TBD")).isEqualTo("FY 2021-22 \u2013 FY 2023-24");
+    assertThat(Dates.text(run, java.util.Locale.ENGLISH, "TBD"))
+        .isEqualTo("FY 2021-22 \u2013 FY 2023-24");
     When october = When.parse("FY2025", 10);
     assertThat(october.start()).isEqualTo(LocalDate.of(2024, 10, 1));
     assertThat(Dates.text(october, java.util.Locale.ENGLISH, "TBD")).isEqualTo("FY 2024-25");
@@ -44,7 +45,8 @@ class FiscalYearTest {
 
   @Test
   void aFiscalYearThatSkipsAYearIsAnError() {
-    assertThatThrownBy(() -> When.parse("FY2021-23", 7)).hasMessageContaining("is not a fiscal year");
+    assertThatThrownBy(() -> When.parse("FY2021-23", 7))
+        .hasMessageContaining("is not a fiscal year");
     assertThatThrownBy(() -> When.parse("2021-22", 0)).hasMessageContaining("has month 22");
   }
 }

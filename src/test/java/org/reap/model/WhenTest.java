@@ -29,11 +29,14 @@ class WhenTest {
 
   @Test
   void refusesWhatIsNotADate() {
-    assertThatThrownBy(() -> When.parse("2024-02-30")).hasMessageContaining("February 2024 has 29 days");
+    assertThatThrownBy(() -> When.parse("2024-02-30"))
+        .hasMessageContaining("February 2024 has 29 days");
     assertThatThrownBy(() -> When.parse("2023-02-29")).hasMessageContaining("28 days");
-    assertThatThrownBy(() -> When.parse("2024-13")).hasMessageContaining("months run from 01 to 12");
+    assertThatThrownBy(() -> When.parse("2024-13"))
+        .hasMessageContaining("months run from 01 to 12");
     assertThatThrownBy(() -> When.parse("10/29/2024")).isInstanceOf(When.BadWhen.class);
-    assertThatThrownBy(() -> When.parse("2024-01/XXXX-02")).hasMessageContaining("must give the year");
+    assertThatThrownBy(() -> When.parse("2024-01/XXXX-02"))
+        .hasMessageContaining("must give the year");
     assertThatThrownBy(() -> When.parse("XXXX")).hasMessageContaining("neither a year nor a month");
     assertThatThrownBy(() -> When.parse("/2024")).isInstanceOf(When.BadWhen.class);
   }

@@ -23,20 +23,30 @@ class BuildLoopTest {
 
   @Test
   void namesTheSavedFilesFromTheBase() throws Exception {
-    Set<Path> changed = new LinkedHashSet<>(List.of(file("plans/a.yaml"), file("templates/memo.ftlx")));
-    assertThat(BuildLoop.describeChanges(dir, changed)).isEqualTo("plans/a.yaml, templates/memo.ftlx changed");
+    Set<Path> changed =
+        new LinkedHashSet<>(List.of(file("plans/a.yaml"), file("templates/memo.ftlx")));
+    assertThat(BuildLoop.describeChanges(dir, changed))
+        .isEqualTo("plans/a.yaml, templates/memo.ftlx changed");
   }
 
   @Test
   void namesRemovedFilesReapReadsButNotScratchFiles() throws Exception {
-    Set<Path> changed = new LinkedHashSet<>(List.of(dir.resolve("plans/gone.yaml"), dir.resolve("plans/.a.yaml.swp"), dir.resolve("plans/4913")));
-    assertThat(BuildLoop.describeChanges(dir, changed)).isEqualTo("plans/gone.yaml (removed) changed");
+    Set<Path> changed =
+        new LinkedHashSet<>(
+            List.of(
+                dir.resolve("plans/gone.yaml"),
+                dir.resolve("plans/.a.yaml.swp"),
+                dir.resolve("plans/4913")));
+    assertThat(BuildLoop.describeChanges(dir, changed))
+        .isEqualTo("plans/gone.yaml (removed) changed");
   }
 
   @Test
   void onlyScratchFilesOrFoldersSayFilesChanged() throws Exception {
     Files.createDirectories(dir.resolve("plans/sub"));
-    assertThat(BuildLoop.describeChanges(dir, Set.of(dir.resolve("plans/sub"), dir.resolve("x.tmp")))).isEqualTo("files changed");
+    assertThat(
+            BuildLoop.describeChanges(dir, Set.of(dir.resolve("plans/sub"), dir.resolve("x.tmp"))))
+        .isEqualTo("files changed");
   }
 
   @Test
@@ -45,6 +55,7 @@ class BuildLoopTest {
     for (String n : List.of("a", "b", "c", "d")) {
       changed.add(file("plans/" + n + ".yaml"));
     }
-    assertThat(BuildLoop.describeChanges(dir, changed)).isEqualTo("plans/a.yaml and 3 more changed");
+    assertThat(BuildLoop.describeChanges(dir, changed))
+        .isEqualTo("plans/a.yaml and 3 more changed");
   }
 }

@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.reap.render.RenderException;
 
-/** The preview's PDFs on demand: made once per inputs key, made again when the key changes, the oldest dropped. */
+/**
+ * The preview's PDFs on demand: made once per inputs key, made again when the key changes, the
+ * oldest dropped.
+ */
 class PdfCacheTest {
   private final StringWriter log = new StringWriter();
   private final PdfCache cache = new PdfCache(new PrintWriter(log, true));
@@ -67,10 +70,11 @@ class PdfCacheTest {
 
   @Test
   void aFailedPdfIsNotKept() throws Exception {
-    PdfCache.Maker failing = () -> {
-      made.incrementAndGet();
-      throw new RenderException("no");
-    };
+    PdfCache.Maker failing =
+        () -> {
+          made.incrementAndGet();
+          throw new RenderException("no");
+        };
     assertThatThrownBy(() -> cache.get("a", "k", failing)).isInstanceOf(RenderException.class);
     cache.get("a", "k", maker("ok"));
     assertThat(made).hasValue(2);

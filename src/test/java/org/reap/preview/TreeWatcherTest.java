@@ -23,11 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TreeWatcherTest {
   @TempDir Path dir;
 
-  private final ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "tree-watcher-test");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "tree-watcher-test");
+            t.setDaemon(true);
+            return t;
+          });
 
   @AfterEach
   void stop() {
@@ -45,7 +47,9 @@ class TreeWatcherTest {
   private TreeWatcher watcher(boolean scan) throws Exception {
     Files.createDirectories(dir.resolve("plans/a"));
     Files.writeString(dir.resolve("plans/a/x.yaml"), "reap: 1\n");
-    TreeWatcher w = new TreeWatcher(List.of(dir.resolve("plans"), dir.resolve("templates")), Duration.ofMillis(150), scan);
+    TreeWatcher w =
+        new TreeWatcher(
+            List.of(dir.resolve("plans"), dir.resolve("templates")), Duration.ofMillis(150), scan);
     assertThat(w.scanning()).isEqualTo(scan);
     return w;
   }
@@ -59,7 +63,8 @@ class TreeWatcherTest {
       Files.writeString(x, "reap: 1\nkind: plan\n");
       assertThat(get(f)).containsExactly(x);
 
-      // hidden files, out/, editors' backups and swap files are not changes; a YAML file beside them is
+      // hidden files, out/, editors' backups and swap files are not changes; a YAML file beside
+      // them is
       Files.createDirectories(dir.resolve("plans/out"));
       f = next(w);
       Files.writeString(dir.resolve("plans/.x.yaml.swp"), "scratch");
@@ -70,7 +75,13 @@ class TreeWatcherTest {
       Files.writeString(b, "reap: 1\n");
       Set<Path> changed = get(f);
       assertThat(changed).contains(b);
-      assertThat(changed).noneMatch(p -> p.toString().contains("swp") || p.toString().endsWith("~") || p.startsWith(dir.resolve("plans/out")) || p.endsWith("4913"));
+      assertThat(changed)
+          .noneMatch(
+              p ->
+                  p.toString().contains("swp")
+                      || p.toString().endsWith("~")
+                      || p.startsWith(dir.resolve("plans/out"))
+                      || p.endsWith("4913"));
     }
   }
 
@@ -130,7 +141,8 @@ class TreeWatcherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"x.yaml~", ".#x.yaml", "#x.yaml#", "x.yaml.swp", "x.swx", "4913", "x.tmp"})
+  @ValueSource(
+      strings = {"x.yaml~", ".#x.yaml", "#x.yaml#", "x.yaml.swp", "x.swx", "4913", "x.tmp"})
   void scratchNames(String name) {
     assertThat(TreeWatcher.scratch(name) || name.startsWith(".")).isTrue();
   }

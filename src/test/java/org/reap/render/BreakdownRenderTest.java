@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.reap.render.view.Indicator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +16,7 @@ import org.reap.model.Node;
 import org.reap.model.Repository;
 import org.reap.render.chart.CategoryChartSpec;
 import org.reap.render.chart.ChartSpecParser;
+import org.reap.render.view.Indicator;
 
 /**
  * Indicators broken down by several dimensions (docs/examples: race × gender), qualitative
@@ -53,22 +53,33 @@ class BreakdownRenderTest {
   }
 
   @Test
-  void raceByGenderGetsSmallMultiplesOnOneScaleEachGroupLookingTheSameInEveryChart() throws Exception {
+  void raceByGenderGetsSmallMultiplesOnOneScaleEachGroupLookingTheSameInEveryChart()
+      throws Exception {
     Indicator iv = indicatorView("riverton-ind-workforce");
     List<Indicator.Chart> charts = iv.multiples();
-    assertThat(charts).extracting(Indicator.Chart::title).containsExactly("By Race/ethnicity", "By Gender", "Gender: Women", "Gender: Men");
+    assertThat(charts)
+        .extracting(Indicator.Chart::title)
+        .containsExactly("By Race/ethnicity", "By Gender", "Gender: Women", "Gender: Men");
     List<CategoryChartSpec> specs = new ArrayList<>();
     for (Indicator.Chart c : charts) {
       specs.add((CategoryChartSpec) ChartSpecParser.parse(c.spec(), "test"));
       assertThat(c.alt()).startsWith("Line chart of City employees by ");
     }
     // the chart of one dimension: everyone first, then the groups in their declared order
-    assertThat(specs.get(0).series()).extracting(CategoryChartSpec.Series::name).containsExactly("Everyone", "Asian", "Black", "Latino", "White", "Other or multiple");
-    // each small multiple: the group's own total first, so Asian is the second series (same look) everywhere
-    assertThat(specs.get(2).series()).extracting(CategoryChartSpec.Series::name).containsExactly("Women", "Asian", "Black", "Latino", "White", "Other or multiple");
-    assertThat(specs.get(3).series()).extracting(CategoryChartSpec.Series::name).containsExactly("Men", "Asian", "Black", "Latino", "White", "Other or multiple");
+    assertThat(specs.get(0).series())
+        .extracting(CategoryChartSpec.Series::name)
+        .containsExactly("Everyone", "Asian", "Black", "Latino", "White", "Other or multiple");
+    // each small multiple: the group's own total first, so Asian is the second series (same look)
+    // everywhere
+    assertThat(specs.get(2).series())
+        .extracting(CategoryChartSpec.Series::name)
+        .containsExactly("Women", "Asian", "Black", "Latino", "White", "Other or multiple");
+    assertThat(specs.get(3).series())
+        .extracting(CategoryChartSpec.Series::name)
+        .containsExactly("Men", "Asian", "Black", "Latino", "White", "Other or multiple");
     assertThat(specs.get(2).series().get(4).values()).containsExactly(160.0, 158.0, 155.0);
-    // one scale for the multiples: the largest value in any of them (Men, 2024: 427... 424; 2025: 427)
+    // one scale for the multiples: the largest value in any of them (Men, 2024: 427... 424; 2025:
+    // 427)
     assertThat(specs.get(2).yMax()).isEqualTo(427.0).isEqualTo(specs.get(3).yMax());
     assertThat(specs.get(0).yMax()).isNull();
   }
@@ -80,7 +91,9 @@ class BreakdownRenderTest {
     assertThat(x).hasSize(1);
     assertThat(x.get(0).columns()).isEqualTo(List.of("Women", "Men", "Total"));
     List<Indicator.Series> rows = x.get(0).rows();
-    assertThat(rows).extracting(Indicator.Series::name).containsExactly("Asian", "Black", "Latino", "White", "Other or multiple", "Total");
+    assertThat(rows)
+        .extracting(Indicator.Series::name)
+        .containsExactly("Asian", "Black", "Latino", "White", "Other or multiple", "Total");
     assertThat(rows.get(3).values()).isEqualTo(List.of("155", "236", "391"));
     assertThat(rows.get(5).values()).isEqualTo(List.of("329", "427", "756"));
     assertThat(rows.get(5).total()).isTrue();
@@ -94,7 +107,13 @@ class BreakdownRenderTest {
         .contains("Broken down by Race/ethnicity, Gender")
         .contains("City employees by Race/ethnicity × Gender, 2025 (people)")
         .contains("Other or multiple × Women")
-        .contains("Language access policy", "Qualitative (no unit)", "Draft in review", "Adopted by Council", "In force in 4 of 11 departments", "In force in every department");
+        .contains(
+            "Language access policy",
+            "Qualitative (no unit)",
+            "Draft in review",
+            "Adopted by Council",
+            "In force in 4 of 11 departments",
+            "In force in every department");
     // a qualitative indicator has no direction (it has no polarity)
     String qual = text.substring(text.indexOf("Language access policy"));
     assertThat(qual).doesNotContain("Direction");
@@ -105,7 +124,8 @@ class BreakdownRenderTest {
     String text = pdf("riverton-rea-permits.pdf");
     String[] steps = {
       "Step 1: Desired results and outcomes", "Step 2: Data", "Step 3: Community engagement",
-      "Step 4: Analysis and strategies", "Step 5: Implementation plan", "Step 6: Accountability and communication"
+      "Step 4: Analysis and strategies", "Step 5: Implementation plan",
+          "Step 6: Accountability and communication"
     };
     int at = -1;
     for (String s : steps) {
@@ -114,24 +134,51 @@ class BreakdownRenderTest {
       at = i;
     }
     assertThat(text)
-        .contains("Community indicators", "Performance measures", "Waivers granted each quarter, by neighbourhood")
-        .contains("Opportunities to expand engagement", "Community engagement plan", "Listening session in Vietnamese", "June 2025")
-        .contains("Short-term strategies", "Waive fees for repairs under $5,000 from July 2025", "Long-term strategies")
-        .contains("Train permit counter staff on the waiver", "June–July 2025", "Building Department; Community Engagement Team", "Four hours of training")
+        .contains(
+            "Community indicators",
+            "Performance measures",
+            "Waivers granted each quarter, by neighbourhood")
+        .contains(
+            "Opportunities to expand engagement",
+            "Community engagement plan",
+            "Listening session in Vietnamese",
+            "June 2025")
+        .contains(
+            "Short-term strategies",
+            "Waive fees for repairs under $5,000 from July 2025",
+            "Long-term strategies")
+        .contains(
+            "Train permit counter staff on the waiver",
+            "June–July 2025",
+            "Building Department; Community Engagement Team",
+            "Four hours of training")
         .contains("Flyers in English, Spanish and Vietnamese");
     // the indicator the analysis names is printed with its figures, after step 6's heading
     String step6 = text.substring(text.indexOf(steps[5]));
-    assertThat(step6).contains("Indicators", "Median days to process a permit", "Baseline", "40 (2023)", "Lower is better");
+    assertThat(step6)
+        .contains(
+            "Indicators",
+            "Median days to process a permit",
+            "Baseline",
+            "40 (2023)",
+            "Lower is better");
     // and named, with its latest figure, among the community indicators of step 1
     // (text extraction takes the italic name out of line, so the pieces are checked one by one)
     String step1 = text.substring(text.indexOf(steps[0]), text.indexOf(steps[1]));
-    assertThat(step1).contains("Median days to process a permit, by race of the applicant", "Latest:", "37 days, 2024");
-    assertThat(step1.split("Median days to process a permit", -1)).as("the text and the indicator's name").hasSize(3);
+    assertThat(step1)
+        .contains(
+            "Median days to process a permit, by race of the applicant",
+            "Latest:",
+            "37 days, 2024");
+    assertThat(step1.split("Median days to process a permit", -1))
+        .as("the text and the indicator's name")
+        .hasSize(3);
   }
 
   @Test
   void theMemoPrintsTheDepartment() throws IOException {
-    assertThat(pdf("riverton-eq-2025-05-13-item-2.pdf")).contains("Department Office of Equity and Inclusion");
+    assertThat(pdf("riverton-eq-2025-05-13-item-2.pdf"))
+        .contains("Department Office of Equity and Inclusion");
   }
 
   @TempDir Path dir;

@@ -15,18 +15,29 @@ import org.junit.jupiter.api.Test;
 import org.reap.Pipeline;
 
 /**
- * No chart label is cut short (issue 16 item 4): a label too long for the label column wraps, so
- * a PDF never prints more "…" than its HTML text has (a cut label ends with one).
+ * No chart label is cut short (issue 16 item 4): a label too long for the label column wraps, so a
+ * PDF never prints more "…" than its HTML text has (a cut label ends with one).
  */
 class ChartLabelsTest {
   @Test
   void noSampleDocumentPrintsACutLabel() throws Exception {
     List<String> problems = new ArrayList<>();
-    for (Object[] set : new Object[][] {{"plans", LocalDate.of(2024, 10, 29)}, {"docs/examples", LocalDate.of(2025, 5, 1)}}) {
+    for (Object[] set :
+        new Object[][] {
+          {"plans", LocalDate.of(2024, 10, 29)}, {"docs/examples", LocalDate.of(2025, 5, 1)}
+        }) {
       Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(Path.of((String) set[0])));
       assertThat(c.ok()).as(c.diagnostics().toString()).isTrue();
       LocalDate asOf = (LocalDate) set[1];
-      Renderer r = new Renderer(c.repository(), new Renderer.Options(asOf, Renderer.pdfDate(asOf), EnumSet.allOf(Renderer.Format.class), null, Set.of()));
+      Renderer r =
+          new Renderer(
+              c.repository(),
+              new Renderer.Options(
+                  asOf,
+                  Renderer.pdfDate(asOf),
+                  EnumSet.allOf(Renderer.Format.class),
+                  null,
+                  Set.of()));
       for (Renderer.Job job : r.jobs()) {
         String xhtml = r.xhtml(job);
         if (!xhtml.contains("data-chart")) {
@@ -37,9 +48,15 @@ class ChartLabelsTest {
           text = new PDFTextStripper().getText(pdf);
         }
         long printed = text.chars().filter(ch -> ch == '\u2026').count();
-        long written = xhtml.replaceAll("data-chart=\"[^\"]*\"", "").chars().filter(ch -> ch == '\u2026').count();
+        long written =
+            xhtml
+                .replaceAll("data-chart=\"[^\"]*\"", "")
+                .chars()
+                .filter(ch -> ch == '\u2026')
+                .count();
         if (printed > written) {
-          problems.add(set[0] + "/" + job.name() + ": " + (printed - written) + " label(s) cut with …");
+          problems.add(
+              set[0] + "/" + job.name() + ": " + (printed - written) + " label(s) cut with …");
         }
       }
     }

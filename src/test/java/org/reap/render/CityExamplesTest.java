@@ -20,7 +20,8 @@ import org.reap.schema.Settings;
 /**
  * The published plans transcribed in docs/examples/NAME/ (each a repository of its own, with its
  * settings file): they validate with no finding, and their documents match golden XHTML in
- * src/test/resources/city-examples/NAME/ (write with -Dreap.golden.write=true, then review the diff).
+ * src/test/resources/city-examples/NAME/ (write with -Dreap.golden.write=true, then review the
+ * diff).
  */
 class CityExamplesTest {
   static final Path EXAMPLES = Path.of("docs/examples");
@@ -35,33 +36,58 @@ class CityExamplesTest {
 
   @Test
   void thereAreAtLeastTwoCities() throws IOException {
-    assertThat(examples()).extracting(p -> p.getFileName().toString()).contains("sf-public-works", "south-san-francisco");
+    assertThat(examples())
+        .extracting(p -> p.getFileName().toString())
+        .contains("sf-public-works", "south-san-francisco");
   }
 
   @TestFactory
   Stream<DynamicTest> eachCityRendersAsItsGoldenFiles() throws IOException {
-    return examples().stream().flatMap(ex -> {
-      Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(ex));
-      assertThat(c.diagnostics()).as(ex + " validates with no finding").isEmpty();
-      Renderer r = new Renderer(c.repository(), new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.allOf(Renderer.Format.class), null, Set.of()));
-      Path dir = GOLDEN.resolve(ex.getFileName().toString());
-      return r.jobs().stream().map(job -> DynamicTest.dynamicTest(ex.getFileName() + "/" + job.name(), () -> {
-        String xhtml = r.xhtml(job);
-        Path golden = dir.resolve(job.name() + ".xhtml");
-        if (Boolean.getBoolean("reap.golden.write")) {
-          Files.createDirectories(dir);
-          Files.writeString(golden, xhtml, StandardCharsets.UTF_8);
-        }
-        assertThat(golden).as("golden file (write with -Dreap.golden.write=true, then review git diff)").exists();
-        assertThat(xhtml).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
-      }));
-    });
+    return examples().stream()
+        .flatMap(
+            ex -> {
+              Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(ex));
+              assertThat(c.diagnostics()).as(ex + " validates with no finding").isEmpty();
+              Renderer r =
+                  new Renderer(
+                      c.repository(),
+                      new Renderer.Options(
+                          AS_OF,
+                          Renderer.pdfDate(AS_OF),
+                          EnumSet.allOf(Renderer.Format.class),
+                          null,
+                          Set.of()));
+              Path dir = GOLDEN.resolve(ex.getFileName().toString());
+              return r.jobs().stream()
+                  .map(
+                      job ->
+                          DynamicTest.dynamicTest(
+                              ex.getFileName() + "/" + job.name(),
+                              () -> {
+                                String xhtml = r.xhtml(job);
+                                Path golden = dir.resolve(job.name() + ".xhtml");
+                                if (Boolean.getBoolean("reap.golden.write")) {
+                                  Files.createDirectories(dir);
+                                  Files.writeString(golden, xhtml, StandardCharsets.UTF_8);
+                                }
+                                assertThat(golden)
+                                    .as(
+                                        "golden file (write with -Dreap.golden.write=true, then review git diff)")
+                                    .exists();
+                                assertThat(xhtml)
+                                    .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+                              }));
+            });
   }
 
   @Test
   void eachCityHasItsOwnCurrentReference() throws IOException {
     for (Path ex : examples()) {
-      Settings s = org.reap.bind.SettingsLoader.load(ex.toAbsolutePath(), Path.of("").toAbsolutePath(), new org.reap.diagnostic.Diagnostics());
+      Settings s =
+          org.reap.bind.SettingsLoader.load(
+              ex.toAbsolutePath(),
+              Path.of("").toAbsolutePath(),
+              new org.reap.diagnostic.Diagnostics());
       String page = org.reap.schema.KindsDoc.markdown(s);
       assertThat(page).contains("## This repository");
       assertThat(Files.readString(ex.resolve("kinds.md"), StandardCharsets.UTF_8))
@@ -72,19 +98,47 @@ class CityExamplesTest {
 
   @Test
   void editorCompletionKnowsTheCitysFieldsWordsAndFiscalYears() throws IOException {
-    Settings s = org.reap.bind.SettingsLoader.load(EXAMPLES.resolve("sf-public-works").toAbsolutePath(), Path.of("").toAbsolutePath(), new org.reap.diagnostic.Diagnostics());
+    Settings s =
+        org.reap.bind.SettingsLoader.load(
+            EXAMPLES.resolve("sf-public-works").toAbsolutePath(),
+            Path.of("").toAbsolutePath(),
+            new org.reap.diagnostic.Diagnostics());
     String schema = org.reap.schema.JsonSchema.forKind(org.reap.schema.Kinds.get("plan"), s);
     assertThat(schema).contains("\"priority\"", "\"Level 1\"", "\"Ongoing\"", "[Ff][Yy]");
-    assertThat(org.reap.schema.JsonSchema.forKind(org.reap.schema.Kinds.get("plan"))).doesNotContain("\"priority\"", "\"Ongoing\"");
+    assertThat(org.reap.schema.JsonSchema.forKind(org.reap.schema.Kinds.get("plan")))
+        .doesNotContain("\"priority\"", "\"Ongoing\"");
   }
 
   @Test
   void theSfTableHasTheDepartmentsColumnsInItsOrder() throws Exception {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(EXAMPLES.resolve("sf-public-works")));
-    Renderer r = new Renderer(c.repository(), new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.allOf(Renderer.Format.class), null, Set.of()));
-    Renderer.Job plan = r.jobs().stream().filter(j -> j.name().equals("sf-public-works-reap-phase-1")).findFirst().orElseThrow();
+    Renderer r =
+        new Renderer(
+            c.repository(),
+            new Renderer.Options(
+                AS_OF,
+                Renderer.pdfDate(AS_OF),
+                EnumSet.allOf(Renderer.Format.class),
+                null,
+                Set.of()));
+    Renderer.Job plan =
+        r.jobs().stream()
+            .filter(j -> j.name().equals("sf-public-works-reap-phase-1"))
+            .findFirst()
+            .orElseThrow();
     String xhtml = r.xhtml(plan);
-    List<String> headings = List.of("Actions", "Timeline", "Implementation", "Resources Committed", "Indicators", "Status", "Lead", "Priority", "Lift", "Impact");
+    List<String> headings =
+        List.of(
+            "Actions",
+            "Timeline",
+            "Implementation",
+            "Resources Committed",
+            "Indicators",
+            "Status",
+            "Lead",
+            "Priority",
+            "Lift",
+            "Impact");
     int at = xhtml.indexOf("<table class=\"actions wide\"");
     assertThat(at).as("a wide action table").isPositive();
     for (String h : headings) {
@@ -92,7 +146,16 @@ class CityExamplesTest {
       assertThat(next).as(h + " after the previous heading").isGreaterThan(at);
       at = next;
     }
-    assertThat(xhtml).contains("FY 2021-22", "Not started", "Ongoing", "Level 1", "Staff time: Moderate", "Financial: Overhead", "bureau managers", "size: letter landscape");
+    assertThat(xhtml)
+        .contains(
+            "FY 2021-22",
+            "Not started",
+            "Ongoing",
+            "Level 1",
+            "Staff time: Moderate",
+            "Financial: Overhead",
+            "bureau managers",
+            "size: letter landscape");
     assertThat(xhtml).as("6.1.3 reports no status: its cell stays empty").doesNotContain("Planned");
   }
 }

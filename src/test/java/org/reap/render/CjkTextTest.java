@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 class CjkTextTest {
   @Test
   void wrapsRunsOfCjkInTheBodyOnly() {
-    String x = "<html><head><title>计划</title></head><body><p>2025年5月13日, Council</p><p>English only</p></body></html>";
+    String x =
+        "<html><head><title>计划</title></head><body><p>2025年5月13日, Council</p><p>English only</p></body></html>";
     assertThat(CjkText.wrap(x))
-        .isEqualTo("<html><head><title>计划</title></head><body><p>2025<span class=\"cjk\">年</span>5<span class=\"cjk\">月</span>13<span class=\"cjk\">日</span>, Council</p><p>English only</p></body></html>");
+        .isEqualTo(
+            "<html><head><title>计划</title></head><body><p>2025<span class=\"cjk\">年</span>5<span class=\"cjk\">月</span>13<span class=\"cjk\">日</span>, Council</p><p>English only</p></body></html>");
   }
 
   @Test
@@ -20,6 +22,7 @@ class CjkTextTest {
 
   @Test
   void fullWidthPunctuationGoesWithTheCjkFont() {
-    assertThat(CjkText.wrap("<body><p>通过，提交。</p></body>")).isEqualTo("<body><p><span class=\"cjk\">通过，提交。</span></p></body>");
+    assertThat(CjkText.wrap("<body><p>通过，提交。</p></body>"))
+        .isEqualTo("<body><p><span class=\"cjk\">通过，提交。</span></p></body>");
   }
 }

@@ -28,7 +28,8 @@ class DocumentKindsTest {
 
   @Test
   void theRegistryHasEveryKindOfTheSchemaAndNoOther() {
-    assertThat(DocumentKinds.all().stream().map(DocumentKinds.DocumentKind::name)).containsExactlyInAnyOrderElementsOf(Kinds.all().keySet());
+    assertThat(DocumentKinds.all().stream().map(DocumentKinds.DocumentKind::name))
+        .containsExactlyInAnyOrderElementsOf(Kinds.all().keySet());
     for (DocumentKinds.DocumentKind k : DocumentKinds.all()) {
       assertThat(k.schema()).as(k.name()).isNotNull();
       assertThat(k.rendered()).as(k.name() + " is rendered").isNotEmpty();
@@ -39,14 +40,18 @@ class DocumentKindsTest {
   void everyTemplateFileIsReachableFromTheRegistryAndEveryNamedTemplateExists() throws IOException {
     List<String> files = new ArrayList<>();
     try (Stream<Path> s = Files.walk(TEMPLATES)) {
-      s.filter(Files::isRegularFile).forEach(p -> files.add(TEMPLATES.relativize(p).toString().replace('\\', '/')));
+      s.filter(Files::isRegularFile)
+          .forEach(p -> files.add(TEMPLATES.relativize(p).toString().replace('\\', '/')));
     }
     assertThat(files).as("the files of templates/").hasSizeGreaterThan(5);
-    assertThat(DocumentKinds.templates()).as("the registry's templates").containsExactlyInAnyOrderElementsOf(files);
+    assertThat(DocumentKinds.templates())
+        .as("the registry's templates")
+        .containsExactlyInAnyOrderElementsOf(files);
     assertThat(DocumentKinds.templates()).doesNotHaveDuplicates();
     for (String t : DocumentKinds.templates()) {
       assertThat(DocumentKinds.makes(t)).as("what " + t + " makes").isNotBlank();
-      try (InputStream in = TemplateEngine.class.getResourceAsStream(TemplateEngine.BUILTIN + "/" + t)) {
+      try (InputStream in =
+          TemplateEngine.class.getResourceAsStream(TemplateEngine.BUILTIN + "/" + t)) {
         assertThat(in).as(t + " is in the jar's defaults").isNotNull();
       }
     }
@@ -54,7 +59,9 @@ class DocumentKindsTest {
 
   @Test
   void theTemplateEngineListsTheRegistrysTemplates() {
-    assertThat(TemplateEngine.builtinNames()).containsExactlyElementsOf(DocumentKinds.templates()).contains("packet-cover.ftlx");
+    assertThat(TemplateEngine.builtinNames())
+        .containsExactlyElementsOf(DocumentKinds.templates())
+        .contains("packet-cover.ftlx");
   }
 
   @Test
@@ -78,12 +85,16 @@ class DocumentKindsTest {
   void everyRenderedOutputHasAView() {
     for (DocumentKinds.DocumentKind k : DocumentKinds.all()) {
       for (DocumentKinds.Output o : k.rendered()) {
-        assertThatCode(() -> Renderer.view(o, null, null, "x", null)).as(o.id()).doesNotThrowAnyException();
+        assertThatCode(() -> Renderer.view(o, null, null, "x", null))
+            .as(o.id())
+            .doesNotThrowAnyException();
       }
     }
     // a kind with no view of its own gets the document as written (Views.simple), so adding one
     // needs its schema, its DocumentKinds entry, its template and its labels, and no Java besides
-    DocumentKinds.Output unknown = new DocumentKinds.Output("nothing", "nothing.ftlx", "", "kind.plan", null, DocumentKinds.MadeBy.RENDER, "");
+    DocumentKinds.Output unknown =
+        new DocumentKinds.Output(
+            "nothing", "nothing.ftlx", "", "kind.plan", null, DocumentKinds.MadeBy.RENDER, "");
     assertThat(Renderer.view(unknown, null, null, "x", null)).isNotNull();
   }
 
@@ -93,20 +104,36 @@ class DocumentKindsTest {
     for (String t : DocumentKinds.templates()) {
       assertThat(doc).as("docs/templates.md names " + t).contains("`" + t + "`");
     }
-    assertThat(doc).as("docs/templates.md has the registry's table of templates (DocumentKinds.markdownTable()); paste it in").contains(DocumentKinds.markdownTable());
+    assertThat(doc)
+        .as(
+            "docs/templates.md has the registry's table of templates (DocumentKinds.markdownTable()); paste it in")
+        .contains(DocumentKinds.markdownTable());
   }
 
   @Test
   void docsCliNamesEveryRenderedOutputWithItsTemplateAndFile() throws IOException {
-    List<String> rows = Files.readString(Path.of("docs/cli.md"), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("| ") && l.contains(".ftlx`")).toList();
+    List<String> rows =
+        Files.readString(Path.of("docs/cli.md"), StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.startsWith("| ") && l.contains(".ftlx`"))
+            .toList();
     for (DocumentKinds.DocumentKind k : DocumentKinds.all()) {
       for (DocumentKinds.Output o : k.rendered()) {
         assertThat(rows)
-            .as("docs/cli.md's table of outputs has a row with " + o.template() + " and ID" + o.suffix() + ".pdf")
-            .anyMatch(r -> r.contains("`" + o.template() + "`") && r.contains("`ID" + o.suffix() + ".pdf`"));
+            .as(
+                "docs/cli.md's table of outputs has a row with "
+                    + o.template()
+                    + " and ID"
+                    + o.suffix()
+                    + ".pdf")
+            .anyMatch(
+                r ->
+                    r.contains("`" + o.template() + "`")
+                        && r.contains("`ID" + o.suffix() + ".pdf`"));
       }
     }
-    long rendered = DocumentKinds.all().stream().mapToLong(k -> k.rendered().isEmpty() ? 0 : 1).sum();
+    long rendered =
+        DocumentKinds.all().stream().mapToLong(k -> k.rendered().isEmpty() ? 0 : 1).sum();
     assertThat(rows).as("one row per kind").hasSize((int) rendered);
   }
 
@@ -115,10 +142,13 @@ class DocumentKindsTest {
     Run list = Run.in(dir, "templates", "list");
     assertThat(list.exit()).as(list.all()).isZero();
     for (String t : DocumentKinds.templates()) {
-      assertThat(list.out()).as("reap templates list").containsPattern("(?m)^" + java.util.regex.Pattern.quote(t) + "\\s+default$");
+      assertThat(list.out())
+          .as("reap templates list")
+          .containsPattern("(?m)^" + java.util.regex.Pattern.quote(t) + "\\s+default$");
       Run export = Run.in(dir, "templates", "export", t);
       assertThat(export.exit()).as(t + ": " + export.all()).isZero();
-      try (InputStream in = TemplateEngine.class.getResourceAsStream(TemplateEngine.BUILTIN + "/" + t)) {
+      try (InputStream in =
+          TemplateEngine.class.getResourceAsStream(TemplateEngine.BUILTIN + "/" + t)) {
         assertThat(dir.resolve("templates").resolve(t)).hasBinaryContent(in.readAllBytes());
       }
     }

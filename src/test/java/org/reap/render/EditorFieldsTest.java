@@ -28,13 +28,15 @@ class EditorFieldsTest {
       if (root.string("notes") != null) {
         out.add(root.string("notes"));
       }
-      Repository.walk(d, (o, path) -> {
-        for (String f : List.of("source_note", "date_as_written")) {
-          if (o.string(f) != null) {
-            out.add(o.string(f));
-          }
-        }
-      });
+      Repository.walk(
+          d,
+          (o, path) -> {
+            for (String f : List.of("source_note", "date_as_written")) {
+              if (o.string(f) != null) {
+                out.add(o.string(f));
+              }
+            }
+          });
       if (d.kindName().equals("milestones")) {
         for (Node n : root.list("entries")) {
           String notes = ((Node.Obj) n).string("notes");
@@ -54,7 +56,11 @@ class EditorFieldsTest {
       Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repoDir));
       assertThat(c.ok()).isTrue();
       LocalDate asOf = LocalDate.of(2024, 10, 29);
-      Renderer r = new Renderer(c.repository(), new Renderer.Options(asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.HTML), null, Set.of()));
+      Renderer r =
+          new Renderer(
+              c.repository(),
+              new Renderer.Options(
+                  asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.HTML), null, Set.of()));
       Set<String> editor = editorTexts(c.repository());
       assertThat(editor).as(repoDir + " has editor-only fields to check").isNotEmpty();
       List<String> problems = new ArrayList<>();

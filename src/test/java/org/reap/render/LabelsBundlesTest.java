@@ -24,7 +24,8 @@ class LabelsBundlesTest {
 
   static Properties load(String suffix) throws IOException {
     Properties p = new Properties();
-    try (InputStream in = Labels.class.getResourceAsStream("/reap/labels/labels" + suffix + ".properties")) {
+    try (InputStream in =
+        Labels.class.getResourceAsStream("/reap/labels/labels" + suffix + ".properties")) {
       assertThat(in).as("bundle labels" + suffix).isNotNull();
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
@@ -55,29 +56,42 @@ class LabelsBundlesTest {
                       missing.removeAll(p.stringPropertyNames());
                       Set<String> extra = new TreeSet<>(p.stringPropertyNames());
                       extra.removeAll(en.stringPropertyNames());
-                      assertThat(missing).as("keys English has but labels_" + tag + " lacks").isEmpty();
-                      assertThat(extra).as("keys in labels_" + tag + " that English does not have").isEmpty();
+                      assertThat(missing)
+                          .as("keys English has but labels_" + tag + " lacks")
+                          .isEmpty();
+                      assertThat(extra)
+                          .as("keys in labels_" + tag + " that English does not have")
+                          .isEmpty();
                       Labels labels = new Labels(Locale.forLanguageTag(tag));
                       for (String key : en.stringPropertyNames()) {
                         String v = p.getProperty(key);
                         assertThat(v).as(tag + " " + key).isNotBlank();
-                        assertThat(Normalizer.isNormalized(v, Normalizer.Form.NFC)).as(tag + " " + key + " is NFC").isTrue();
+                        assertThat(Normalizer.isNormalized(v, Normalizer.Form.NFC))
+                            .as(tag + " " + key + " is NFC")
+                            .isTrue();
                         Set<String> want = placeholders(en.getProperty(key));
-                        assertThat(placeholders(v)).as(tag + " " + key + " placeholders").isEqualTo(want);
+                        assertThat(placeholders(v))
+                            .as(tag + " " + key + " placeholders")
+                            .isEqualTo(want);
                         if (!want.isEmpty()) {
                           Object[] args = want.stream().map(n -> "ARG" + n).toArray();
-                          Object[] full = new Object[want.stream().mapToInt(Integer::parseInt).max().orElse(0) + 1];
+                          Object[] full =
+                              new Object
+                                  [want.stream().mapToInt(Integer::parseInt).max().orElse(0) + 1];
                           for (int i = 0; i < full.length; i++) {
                             full[i] = "ARG" + i;
                           }
                           String out = labels.get(key, full);
-                          assertThat(out).as(tag + " " + key + " formatted (an apostrophe must be written '')").doesNotContain("{");
+                          assertThat(out)
+                              .as(tag + " " + key + " formatted (an apostrophe must be written '')")
+                              .doesNotContain("{");
                           for (Object a : args) {
                             assertThat(out).as(tag + " " + key + " formatted").contains((String) a);
                           }
                         }
                       }
-                      assertThat(labels.get("translation.banner")).isEqualTo(p.getProperty("translation.banner"));
+                      assertThat(labels.get("translation.banner"))
+                          .isEqualTo(p.getProperty("translation.banner"));
                     }));
   }
 
@@ -85,8 +99,10 @@ class LabelsBundlesTest {
   void chineseTagsFindTheChineseBundle() {
     assertThat(new Labels(Locale.forLanguageTag("zh-Hans")).get("date.tbd")).isEqualTo("待定");
     assertThat(new Labels(Locale.forLanguageTag("zh")).get("date.tbd")).isEqualTo("待定");
-    assertThat(new Labels(Locale.forLanguageTag("es")).get("memo.recommendation")).isEqualTo("Recomendación");
-    assertThat(new Labels(Locale.forLanguageTag("hmn")).get("page.x-of-y", 1, 2)).isEqualTo("Nplooj 1 ntawm 2");
+    assertThat(new Labels(Locale.forLanguageTag("es")).get("memo.recommendation"))
+        .isEqualTo("Recomendación");
+    assertThat(new Labels(Locale.forLanguageTag("hmn")).get("page.x-of-y", 1, 2))
+        .isEqualTo("Nplooj 1 ntawm 2");
   }
 
   @Test
@@ -95,7 +111,8 @@ class LabelsBundlesTest {
     assertThat(Dates.longDate(d, Locale.forLanguageTag("es"))).isEqualTo("13 de mayo de 2025");
     assertThat(Dates.longDate(d, Locale.forLanguageTag("zh-Hans"))).isEqualTo("2025年5月13日");
     assertThat(Dates.longDate(d, Locale.forLanguageTag("vi"))).isEqualTo("13 tháng 5, 2025");
-    assertThat(Dates.longDate(d, Locale.forLanguageTag("ru")).replaceAll("\\h", " ")).isEqualTo("13 мая 2025 г.");
+    assertThat(Dates.longDate(d, Locale.forLanguageTag("ru")).replaceAll("\\h", " "))
+        .isEqualTo("13 мая 2025 г.");
     assertThat(Dates.longDate(d, Locale.forLanguageTag("hmn"))).isEqualTo("13 Tsib Hlis 2025");
     assertThat(Dates.monthYear(d, Locale.forLanguageTag("hmn"))).isEqualTo("Tsib Hlis 2025");
     assertThat(Dates.longDate(d, Locale.US)).isEqualTo("May 13, 2025");

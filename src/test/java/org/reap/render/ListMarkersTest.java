@@ -20,10 +20,13 @@ import org.xml.sax.InputSource;
 
 /** One marker per list item (issue 16 item 7): no bullet before an item's own "1." or "a.". */
 class ListMarkersTest {
-  private static final Pattern MARKER = Pattern.compile("^\\s*(?:\\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\\s.*", Pattern.DOTALL);
+  private static final Pattern MARKER =
+      Pattern.compile("^\\s*(?:\\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\\s.*", Pattern.DOTALL);
 
   private static String page(String body) {
-    return "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head><body>" + body + "</body></html>";
+    return "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head><body>"
+        + body
+        + "</body></html>";
   }
 
   /** Items printed with a bullet and their own marker as well: "• 1. x", "• a. x". */
@@ -32,7 +35,8 @@ class ListMarkersTest {
     f.setNamespaceAware(true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
+    org.w3c.dom.Document doc =
+        f.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
     List<String> found = new ArrayList<>();
     NodeList lis = doc.getElementsByTagNameNS("*", "li");
     for (int i = 0; i < lis.getLength(); i++) {
@@ -44,7 +48,9 @@ class ListMarkersTest {
         continue; // no bullet painted
       }
       Node first = li.getFirstChild();
-      while (first != null && first.getNodeType() == Node.TEXT_NODE && first.getNodeValue().isBlank()) {
+      while (first != null
+          && first.getNodeType() == Node.TEXT_NODE
+          && first.getNodeValue().isBlank()) {
         first = first.getNextSibling();
       }
       boolean list = first instanceof Element e && e.getLocalName().equals("ol");
@@ -61,7 +67,9 @@ class ListMarkersTest {
 
   @Test
   void aOneItemNumberedListInABulletBecomesTheItemsNumber() throws Exception {
-    String in = page("<ul><li><ol start=\"3\">\n<li>Content Input:</li>\n</ol><ul><li>a. <strong>Space:</strong> x</li><li>b. y</li></ul></li><li>plain</li></ul>");
+    String in =
+        page(
+            "<ul><li><ol start=\"3\">\n<li>Content Input:</li>\n</ol><ul><li>a. <strong>Space:</strong> x</li><li>b. y</li></ul></li><li>plain</li></ul>");
     assertThat(doubleMarkers(in)).hasSize(3);
     String out = ListMarkers.apply(in);
     assertThat(doubleMarkers(out)).isEmpty();
@@ -72,9 +80,13 @@ class ListMarkersTest {
 
   @Test
   void aLongerNumberedListOrAnOrderedListsOwnItemsAreLeftAsTheyAre() throws Exception {
-    String in = page("<ul><li><ol><li>x</li><li>y</li></ol></li></ul><ol><li>a. z</li></ol><p>a. not an item</p>");
+    String in =
+        page(
+            "<ul><li><ol><li>x</li><li>y</li></ol></li></ul><ol><li>a. z</li></ol><p>a. not an item</p>");
     String out = ListMarkers.apply(in);
-    assertThat(out).contains("<ul class=\"labelled\"><li class=\"marked\"><ol><li>x</li><li>y</li></ol></li></ul>");
+    assertThat(out)
+        .contains(
+            "<ul class=\"labelled\"><li class=\"marked\"><ol><li>x</li><li>y</li></ol></li></ul>");
     assertThat(out).contains("<ol><li>a. z</li></ol><p>a. not an item</p>");
     assertThat(doubleMarkers(out)).isEmpty();
     assertThat(ListMarkers.apply(out)).isEqualTo(out); // a second pass changes nothing
@@ -84,11 +96,22 @@ class ListMarkersTest {
   void noSampleDocumentPrintsABulletBeforeItsOwnMarker() throws Exception {
     List<String> problems = new ArrayList<>();
     int marked = 0;
-    for (Object[] set : new Object[][] {{"plans", LocalDate.of(2024, 10, 29)}, {"docs/examples", LocalDate.of(2025, 5, 1)}}) {
+    for (Object[] set :
+        new Object[][] {
+          {"plans", LocalDate.of(2024, 10, 29)}, {"docs/examples", LocalDate.of(2025, 5, 1)}
+        }) {
       Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(Path.of((String) set[0])));
       assertThat(c.ok()).as(c.diagnostics().toString()).isTrue();
       LocalDate asOf = (LocalDate) set[1];
-      Renderer r = new Renderer(c.repository(), new Renderer.Options(asOf, Renderer.pdfDate(asOf), EnumSet.allOf(Renderer.Format.class), null, Set.of()));
+      Renderer r =
+          new Renderer(
+              c.repository(),
+              new Renderer.Options(
+                  asOf,
+                  Renderer.pdfDate(asOf),
+                  EnumSet.allOf(Renderer.Format.class),
+                  null,
+                  Set.of()));
       for (Renderer.Job job : r.jobs()) {
         String xhtml = r.xhtml(job);
         marked += xhtml.split("class=\"marked\"", -1).length - 1;
@@ -98,6 +121,8 @@ class ListMarkersTest {
       }
     }
     assertThat(problems).isEmpty();
-    assertThat(marked).as("the Sacramento partnership list is printed with its own markers").isGreaterThanOrEqualTo(20);
+    assertThat(marked)
+        .as("the Sacramento partnership list is printed with its own markers")
+        .isGreaterThanOrEqualTo(20);
   }
 }

@@ -18,7 +18,9 @@ class ManifestTest {
     b[b.length - 1] ^= 1;
     assertThat(Manifest.fingerprint(a)).matches(a.length + "-[0-9a-f]{8}-[0-9a-f]{8}");
     assertThat(Manifest.fingerprint(a)).isEqualTo(Manifest.fingerprint(a.clone()));
-    assertThat(Manifest.fingerprint(b)).isNotEqualTo(Manifest.fingerprint(a)).startsWith(a.length + "-");
+    assertThat(Manifest.fingerprint(b))
+        .isNotEqualTo(Manifest.fingerprint(a))
+        .startsWith(a.length + "-");
     assertThat(Manifest.fingerprint(new byte[0])).isEqualTo("0-00000000-00000000");
   }
 
@@ -46,12 +48,18 @@ class ManifestTest {
   }
 
   @Test
-  void aManifestWrittenByAnEarlierReapWithSha256IsStillHonoured(@TempDir Path out) throws Exception {
+  void aManifestWrittenByAnEarlierReapWithSha256IsStillHonoured(@TempDir Path out)
+      throws Exception {
     byte[] html = "<html>the timeline</html>".getBytes(StandardCharsets.UTF_8);
     Files.write(out.resolve("timeline.html"), html);
     Files.createDirectories(out.resolve(".reap"));
-    Files.writeString(out.resolve(".reap").resolve(Manifest.FILE), "# reap render manifest v1: document, inputs key, files (name=sha256)\n"
-        + "timeline\tk\ttimeline.html=" + Manifest.sha256(html) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve(".reap").resolve(Manifest.FILE),
+        "# reap render manifest v1: document, inputs key, files (name=sha256)\n"
+            + "timeline\tk\ttimeline.html="
+            + Manifest.sha256(html)
+            + "\n",
+        StandardCharsets.UTF_8);
     assertThat(Manifest.read(out).upToDate("timeline", "k", out)).isTrue();
     Files.writeString(out.resolve("timeline.html"), "<html>edited</html>", StandardCharsets.UTF_8);
     assertThat(Manifest.read(out).upToDate("timeline", "k", out)).isFalse();

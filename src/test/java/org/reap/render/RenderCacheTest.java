@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reap.model.Repository;
 import org.reap.render.pdf.PdfMeta;
 
-/** The incremental render's decisions on their own: the run key, when a whole run is skipped, and one document's key. */
+/**
+ * The incremental render's decisions on their own: the run key, when a whole run is skipped, and
+ * one document's key.
+ */
 class RenderCacheTest {
   static final LocalDate AS_OF = LocalDate.of(2024, 10, 29);
 
@@ -33,7 +36,15 @@ class RenderCacheTest {
   }
 
   static Renderer.Options options(Set<String> only, Renderer.Since since, String version) {
-    return new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.of(Renderer.Format.PDF), null, only, since, List.of(), version);
+    return new Renderer.Options(
+        AS_OF,
+        Renderer.pdfDate(AS_OF),
+        EnumSet.of(Renderer.Format.PDF),
+        null,
+        only,
+        since,
+        List.of(),
+        version);
   }
 
   RenderCache cache(Renderer.Options o) {
@@ -47,7 +58,13 @@ class RenderCacheTest {
   /** The manifest a whole run into out/ leaves behind. */
   Manifest afterWholeRun(RenderCache c) throws Exception {
     Manifest m = Manifest.empty();
-    m.put(Manifest.RUN, new Manifest.Entry(c.runKey(out), Map.of("index.html", Manifest.fingerprint(Files.readAllBytes(out.resolve("index.html"))))));
+    m.put(
+        Manifest.RUN,
+        new Manifest.Entry(
+            c.runKey(out),
+            Map.of(
+                "index.html",
+                Manifest.fingerprint(Files.readAllBytes(out.resolve("index.html"))))));
     return m;
   }
 
@@ -60,7 +77,9 @@ class RenderCacheTest {
     Files.writeString(plans.resolve(".git/HEAD"), "ref");
     Files.writeString(plans.resolve("plan.yaml.reap-tmp"), "half");
     Files.writeString(plans.resolve(".reap.lock"), "");
-    assertThat(cache().runKey(out)).as("out/, .git, temporaries and the lock are left out").isEqualTo(key);
+    assertThat(cache().runKey(out))
+        .as("out/, .git, temporaries and the lock are left out")
+        .isEqualTo(key);
     Files.writeString(plans.resolve("plan.yaml"), "reap: 1\nkind: plan\n ");
     assertThat(cache().runKey(out)).as("a byte changed").isNotEqualTo(key);
     String edited = cache().runKey(out);
@@ -71,10 +90,30 @@ class RenderCacheTest {
   @Test
   void theRunKeyFollowsTheOptions() {
     String key = cache().runKey(out);
-    assertThat(cache(options(Set.of(), null, "1.1")).runKey(out)).as("another version").isNotEqualTo(key);
-    Renderer.Options html = new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.allOf(Renderer.Format.class), null, Set.of(), null, List.of(), "1.0");
+    assertThat(cache(options(Set.of(), null, "1.1")).runKey(out))
+        .as("another version")
+        .isNotEqualTo(key);
+    Renderer.Options html =
+        new Renderer.Options(
+            AS_OF,
+            Renderer.pdfDate(AS_OF),
+            EnumSet.allOf(Renderer.Format.class),
+            null,
+            Set.of(),
+            null,
+            List.of(),
+            "1.0");
     assertThat(cache(html).runKey(out)).as("other formats").isNotEqualTo(key);
-    Renderer.Options later = new Renderer.Options(AS_OF.plusDays(1), Renderer.pdfDate(AS_OF), EnumSet.of(Renderer.Format.PDF), null, Set.of(), null, List.of(), "1.0");
+    Renderer.Options later =
+        new Renderer.Options(
+            AS_OF.plusDays(1),
+            Renderer.pdfDate(AS_OF),
+            EnumSet.of(Renderer.Format.PDF),
+            null,
+            Set.of(),
+            null,
+            List.of(),
+            "1.0");
     assertThat(cache(later).runKey(out)).as("another as-of date").isNotEqualTo(key);
   }
 
@@ -98,7 +137,12 @@ class RenderCacheTest {
     RenderCache only = cache(options(Set.of("plan"), null, "1.0"));
     assertThat(only.wholeRun()).isFalse();
     assertThat(only.unchanged(afterWholeRun(only), out, false)).as("--only").isFalse();
-    RenderCache since = cache(options(Set.of(), new Renderer.Since(new Repository(plans, List.of(), 0), AS_OF, "HEAD~1"), "1.0"));
+    RenderCache since =
+        cache(
+            options(
+                Set.of(),
+                new Renderer.Since(new Repository(plans, List.of(), 0), AS_OF, "HEAD~1"),
+                "1.0"));
     assertThat(since.wholeRun()).isFalse();
     assertThat(since.unchanged(afterWholeRun(since), out, false)).as("--since").isFalse();
     assertThat(cache().wholeRun()).isTrue();
@@ -106,11 +150,24 @@ class RenderCacheTest {
 
   @Test
   void aDocumentsKeyIsItsVersionFormatsMetadataAndXhtml() throws Exception {
-    PdfMeta meta = new PdfMeta("Timeline", "en", "Riverton", null, null, "reap 1.0", Renderer.pdfDate(AS_OF));
+    PdfMeta meta =
+        new PdfMeta("Timeline", "en", "Riverton", null, null, "reap 1.0", Renderer.pdfDate(AS_OF));
     String key = cache().key(meta, "<html/>");
     assertThat(cache().key(meta, "<html/>")).isEqualTo(key);
     assertThat(cache().key(meta, "<html> </html>")).isNotEqualTo(key);
-    assertThat(cache().key(new PdfMeta("Timeline 2", "en", "Riverton", null, null, "reap 1.0", Renderer.pdfDate(AS_OF)), "<html/>")).isNotEqualTo(key);
+    assertThat(
+            cache()
+                .key(
+                    new PdfMeta(
+                        "Timeline 2",
+                        "en",
+                        "Riverton",
+                        null,
+                        null,
+                        "reap 1.0",
+                        Renderer.pdfDate(AS_OF)),
+                    "<html/>"))
+        .isNotEqualTo(key);
     assertThat(cache(options(Set.of(), null, "1.1")).key(meta, "<html/>")).isNotEqualTo(key);
 
     byte[] pdf = "%PDF".getBytes(StandardCharsets.UTF_8);

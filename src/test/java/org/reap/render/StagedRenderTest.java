@@ -37,7 +37,14 @@ class StagedRenderTest {
   static Renderer renderer(Path repo, Path templates) {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
     assertThat(c.ok()).as(c.diagnostics().toString()).isTrue();
-    return new Renderer(c.repository(), new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.allOf(Renderer.Format.class), templates, Set.of()));
+    return new Renderer(
+        c.repository(),
+        new Renderer.Options(
+            AS_OF,
+            Renderer.pdfDate(AS_OF),
+            EnumSet.allOf(Renderer.Format.class),
+            templates,
+            Set.of()));
   }
 
   static List<String> listing(Path dir) throws IOException {
@@ -63,7 +70,9 @@ class StagedRenderTest {
 
   @Test
   void aRenderedFileHoldsWhereItIsStagedNotItsBytes() {
-    assertThat(Arrays.stream(Renderer.Rendered.class.getRecordComponents()).map(RecordComponent::getType))
+    assertThat(
+            Arrays.stream(Renderer.Rendered.class.getRecordComponents())
+                .map(RecordComponent::getType))
         .as("no component of Rendered may hold a document's bytes")
         .doesNotContain(byte[].class)
         .contains(Path.class);
@@ -76,35 +85,50 @@ class StagedRenderTest {
     List<Integer> tempsAtEachPut = new ArrayList<>();
     Renderer.Result result;
     try (OutputDir dir = OutputDir.open(out)) {
-      result = r.render(Manifest.empty(), out, true, (name, bytes) -> {
-        try {
-          tempsAtEachPut.add(temps(out).size());
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-        return dir.stage(name, bytes).temp();
-      });
+      result =
+          r.render(
+              Manifest.empty(),
+              out,
+              true,
+              (name, bytes) -> {
+                try {
+                  tempsAtEachPut.add(temps(out).size());
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+                return dir.stage(name, bytes).temp();
+              });
       assertThat(result.ok()).isTrue();
       assertThat(result.files()).hasSize(2 * r.jobs().size());
-      // the k-th file finds the k-1 before it already on disk: nothing waits in memory for the end of the run
+      // the k-th file finds the k-1 before it already on disk: nothing waits in memory for the end
+      // of the run
       for (int k = 0; k < tempsAtEachPut.size(); k++) {
-        assertThat(tempsAtEachPut.get(k)).as("temp files in out/ when file %d is handed over", k + 1).isEqualTo(k);
+        assertThat(tempsAtEachPut.get(k))
+            .as("temp files in out/ when file %d is handed over", k + 1)
+            .isEqualTo(k);
       }
       Map<String, byte[]> staged = new TreeMap<>();
       for (Renderer.Rendered f : result.files()) {
         assertThat(f.staged().getParent()).isEqualTo(out.toRealPath());
-        assertThat(f.staged().getFileName().toString()).startsWith("." + f.fileName() + ".").endsWith(".reap-tmp");
+        assertThat(f.staged().getFileName().toString())
+            .startsWith("." + f.fileName() + ".")
+            .endsWith(".reap-tmp");
         assertThat(Files.size(f.staged())).isEqualTo(f.size());
         staged.put(f.fileName(), f.bytes());
       }
-      assertThat(listing(out)).as("nothing is in place before the commit").allMatch(n -> n.equals(OutputDir.OWN_DIR) || n.endsWith(".reap-tmp"));
+      assertThat(listing(out))
+          .as("nothing is in place before the commit")
+          .allMatch(n -> n.equals(OutputDir.OWN_DIR) || n.endsWith(".reap-tmp"));
       dir.commitAll();
       assertThat(temps(out)).isEmpty();
       for (Map.Entry<String, byte[]> e : staged.entrySet()) {
-        assertThat(Files.readAllBytes(out.resolve(e.getKey()))).as(e.getKey()).isEqualTo(e.getValue());
+        assertThat(Files.readAllBytes(out.resolve(e.getKey())))
+            .as(e.getKey())
+            .isEqualTo(e.getValue());
       }
     }
-    // the same bytes as a render kept in memory the old way would give: the fingerprints in the manifest
+    // the same bytes as a render kept in memory the old way would give: the fingerprints in the
+    // manifest
     for (Renderer.Rendered f : result.files()) {
       assertThat(result.manifest().get(f.job().name()).files().get(f.fileName()))
           .isEqualTo(Manifest.fingerprint(Files.readAllBytes(out.resolve(f.fileName()))));
@@ -121,20 +145,36 @@ class StagedRenderTest {
     Map<String, String> before = snapshot(out);
     byte[] manifest = Files.readAllBytes(out.resolve(OutputDir.OWN_DIR).resolve(Manifest.FILE));
 
-    // the template of the last document goes wrong: every document before it has been staged by then
+    // the template of the last document goes wrong: every document before it has been staged by
+    // then
     List<Renderer.Job> jobs = renderer(plans, null).jobs();
     Renderer.Job last = jobs.getLast();
-    assertThat(jobs.subList(0, jobs.size() - 1)).as("only the last document uses " + last.template())
+    assertThat(jobs.subList(0, jobs.size() - 1))
+        .as("only the last document uses " + last.template())
         .noneMatch(j -> j.template().equals(last.template()));
     Files.createDirectories(tmp.resolve("templates"));
-    Files.writeString(tmp.resolve("templates").resolve(last.template()), "<#ftl output_format=\"XHTML\">\n${no_such_field}\n", StandardCharsets.UTF_8);
-    Run bad = Run.in(tmp, "render", "--as-of", "2025-05-01", "--force", "--jobs", "1", "--templates", "templates");
+    Files.writeString(
+        tmp.resolve("templates").resolve(last.template()),
+        "<#ftl output_format=\"XHTML\">\n${no_such_field}\n",
+        StandardCharsets.UTF_8);
+    Run bad =
+        Run.in(
+            tmp,
+            "render",
+            "--as-of",
+            "2025-05-01",
+            "--force",
+            "--jobs",
+            "1",
+            "--templates",
+            "templates");
     assertThat(bad.exit()).as(bad.all()).isEqualTo(ExitCodes.INVALID);
     assertThat(bad.err()).contains("error[render]", "nothing was written");
     assertThat(temps(out)).isEmpty();
     assertThat(temps(out.resolve(OutputDir.OWN_DIR))).isEmpty();
     assertThat(snapshot(out)).isEqualTo(before);
-    assertThat(Files.readAllBytes(out.resolve(OutputDir.OWN_DIR).resolve(Manifest.FILE))).isEqualTo(manifest);
+    assertThat(Files.readAllBytes(out.resolve(OutputDir.OWN_DIR).resolve(Manifest.FILE)))
+        .isEqualTo(manifest);
   }
 
   @Test
@@ -145,12 +185,21 @@ class StagedRenderTest {
     Renderer r = renderer(Path.of("docs/examples"), null).threads(1);
     int[] puts = {0};
     try (OutputDir dir = OutputDir.open(out)) {
-      assertThatThrownBy(() -> r.render(Manifest.empty(), out, true, (name, bytes) -> {
-        if (++puts[0] == 3) {
-          throw new RenderException("Could not write " + name + " (the disk is full).");
-        }
-        return dir.stage(name, bytes).temp();
-      })).isInstanceOf(RenderException.class).hasMessageContaining("the disk is full");
+      assertThatThrownBy(
+              () ->
+                  r.render(
+                      Manifest.empty(),
+                      out,
+                      true,
+                      (name, bytes) -> {
+                        if (++puts[0] == 3) {
+                          throw new RenderException(
+                              "Could not write " + name + " (the disk is full).");
+                        }
+                        return dir.stage(name, bytes).temp();
+                      }))
+          .isInstanceOf(RenderException.class)
+          .hasMessageContaining("the disk is full");
       assertThat(puts[0]).as("no document is rendered after the failure").isEqualTo(3);
       assertThat(temps(out)).hasSize(2);
       dir.discardAll();

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * Generated documents that push reap's stylesheet where real plans will go: words longer than a
- * cell, long URLs, tables with many columns, wide figures. Each uses the same page skeleton as
- * the templates (running header, footer, page numbers) and reap's own lib/style.css.
+ * cell, long URLs, tables with many columns, wide figures. Each uses the same page skeleton as the
+ * templates (running header, footer, page numbers) and reap's own lib/style.css.
  */
 final class StressDocuments {
   private StressDocuments() {}
@@ -30,26 +30,45 @@ final class StressDocuments {
         <div class="running-pager">Page <span class="page-number"></span> of <span class="page-count"></span></div>
         <main><h1>Stress document</h1>%s</main></body></html>
         """
-        .formatted(css, landscape ? "<style type=\"text/css\">@page { size: letter landscape; margin: 0.6in 0.6in 0.75in 0.6in; }</style>" : "", body);
+        .formatted(
+            css,
+            landscape
+                ? "<style type=\"text/css\">@page { size: letter landscape; margin: 0.6in 0.6in 0.75in 0.6in; }</style>"
+                : "",
+            body);
   }
 
-  private static final String LONG_WORD = "Antidisestablishmentarianismfloccinaucinihilipilificationsupercalifragilistic";
+  private static final String LONG_WORD =
+      "Antidisestablishmentarianismfloccinaucinihilipilificationsupercalifragilistic";
 
   private static String longWords() {
     StringBuilder b = new StringBuilder();
-    b.append("<h2>Words longer than their cell</h2><p>A paragraph with ").append(LONG_WORD).append(" in it, and more words after it.</p>");
-    b.append("<table><thead><tr><th scope=\"col\" style=\"width: 8%\">Step</th><th scope=\"col\" style=\"width: 8%\">Stage</th><th scope=\"col\">Detail</th></tr></thead><tbody>");
+    b.append("<h2>Words longer than their cell</h2><p>A paragraph with ")
+        .append(LONG_WORD)
+        .append(" in it, and more words after it.</p>");
+    b.append(
+        "<table><thead><tr><th scope=\"col\" style=\"width: 8%\">Step</th><th scope=\"col\" style=\"width: 8%\">Stage</th><th scope=\"col\">Detail</th></tr></thead><tbody>");
     for (int i = 0; i < 6; i++) {
-      b.append("<tr><td>Operationalize").append(i).append("</td><td>Institutionalization</td><td>").append(LONG_WORD).append(i).append(" continues here</td></tr>");
+      b.append("<tr><td>Operationalize")
+          .append(i)
+          .append("</td><td>Institutionalization</td><td>")
+          .append(LONG_WORD)
+          .append(i)
+          .append(" continues here</td></tr>");
     }
     b.append("</tbody></table>");
     b.append("<table class=\"matrix\"><thead><tr>");
-    for (String h : new String[] {"Conditions", "Normalize", "Organize", "Operationalize", "Institutionalize", "Evaluate"}) {
+    for (String h :
+        new String[] {
+          "Conditions", "Normalize", "Organize", "Operationalize", "Institutionalize", "Evaluate"
+        }) {
       b.append("<th scope=\"col\">").append(h).append("</th>");
     }
     b.append("</tr></thead><tbody><tr>");
     for (int i = 0; i < 6; i++) {
-      b.append("<td><ul><li>Counterintuitively").append(i).append(" interdepartmental accountability</li></ul></td>");
+      b.append("<td><ul><li>Counterintuitively")
+          .append(i)
+          .append(" interdepartmental accountability</li></ul></td>");
     }
     b.append("</tr></tbody></table>");
     b.append("<ul><li>").append(LONG_WORD).append(LONG_WORD).append("</li></ul>");
@@ -57,15 +76,35 @@ final class StressDocuments {
   }
 
   private static String longUrls() {
-    String url = "https://www.example.gov/departments/office-of-racial-equity/reports/2024/annual-progress-report-on-the-racial-equity-action-plan-with-appendices.pdf?download=1&amp;version=final-final-2";
+    String url =
+        "https://www.example.gov/departments/office-of-racial-equity/reports/2024/annual-progress-report-on-the-racial-equity-action-plan-with-appendices.pdf?download=1&amp;version=final-final-2";
     StringBuilder b = new StringBuilder();
-    b.append("<h2>Long addresses</h2><p>The report is at <a href=\"").append(url).append("\">").append(url).append("</a> for everyone.</p>");
-    b.append("<table class=\"fields\"><tbody><tr><th scope=\"row\">Source</th><td><a href=\"").append(url).append("\">").append(url).append("</a></td></tr></tbody></table>");
-    b.append("<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Address</th><th scope=\"col\">Note</th></tr></thead><tbody>");
+    b.append("<h2>Long addresses</h2><p>The report is at <a href=\"")
+        .append(url)
+        .append("\">")
+        .append(url)
+        .append("</a> for everyone.</p>");
+    b.append("<table class=\"fields\"><tbody><tr><th scope=\"row\">Source</th><td><a href=\"")
+        .append(url)
+        .append("\">")
+        .append(url)
+        .append("</a></td></tr></tbody></table>");
+    b.append(
+        "<table><thead><tr><th scope=\"col\">Document</th><th scope=\"col\">Address</th><th scope=\"col\">Note</th></tr></thead><tbody>");
     for (int i = 0; i < 4; i++) {
-      b.append("<tr><td>Report ").append(i).append("</td><td>").append(url).append("&amp;page=").append(i).append("</td><td>see the appendix</td></tr>");
+      b.append("<tr><td>Report ")
+          .append(i)
+          .append("</td><td>")
+          .append(url)
+          .append("&amp;page=")
+          .append(i)
+          .append("</td><td>see the appendix</td></tr>");
     }
-    b.append("</tbody></table><ol><li><a href=\"").append(url).append("\">").append(url).append("</a></li></ol>");
+    b.append("</tbody></table><ol><li><a href=\"")
+        .append(url)
+        .append("\">")
+        .append(url)
+        .append("</a></li></ol>");
     return b.toString();
   }
 
@@ -78,7 +117,13 @@ final class StressDocuments {
     for (int r = 0; r < 5; r++) {
       b.append("<tr>");
       for (int c = 0; c < n; c++) {
-        b.append(c == 0 ? "<th scope=\"row\">" : "<td>").append("Listening session(s) ").append(r).append('x').append(c).append(" plus prep time").append(c == 0 ? "</th>" : "</td>");
+        b.append(c == 0 ? "<th scope=\"row\">" : "<td>")
+            .append("Listening session(s) ")
+            .append(r)
+            .append('x')
+            .append(c)
+            .append(" plus prep time")
+            .append(c == 0 ? "</th>" : "</td>");
       }
       b.append("</tr>");
     }
@@ -86,7 +131,8 @@ final class StressDocuments {
   }
 
   private static String wideNumbers() {
-    StringBuilder b = new StringBuilder("<h2>Wide figures</h2><table><thead><tr><th scope=\"col\">Fund</th>");
+    StringBuilder b =
+        new StringBuilder("<h2>Wide figures</h2><table><thead><tr><th scope=\"col\">Fund</th>");
     for (int c = 0; c < 8; c++) {
       b.append("<th scope=\"col\" class=\"num\">FY").append(2020 + c).append("</th>");
     }
@@ -94,7 +140,10 @@ final class StressDocuments {
     for (int r = 0; r < 6; r++) {
       b.append("<tr><th scope=\"row\">General fund ").append(r).append("</th>");
       for (int c = 0; c < 8; c++) {
-        b.append("<td class=\"num\">$").append(String.format(java.util.Locale.ROOT, "%,d.%02d", 1_234_567_890L * (r + 1) + c, c)).append("</td>");
+        b.append("<td class=\"num\">$")
+            .append(
+                String.format(java.util.Locale.ROOT, "%,d.%02d", 1_234_567_890L * (r + 1) + c, c))
+            .append("</td>");
       }
       b.append("</tr>");
     }

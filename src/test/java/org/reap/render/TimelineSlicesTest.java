@@ -28,8 +28,8 @@ import org.reap.testing.TestFiles;
 
 /**
  * A long timeline laid out in slices and joined (issue 18): one PDF that reads as the whole
- * document laid out at once does, in page numbers, outline, structure tree and rows; the same
- * bytes on 1 and 4 threads; a timeline no longer than a slice is rendered whole, as before.
+ * document laid out at once does, in page numbers, outline, structure tree and rows; the same bytes
+ * on 1 and 4 threads; a timeline no longer than a slice is rendered whole, as before.
  */
 class TimelineSlicesTest {
   static final LocalDate AS_OF = LocalDate.of(2025, 5, 1);
@@ -43,7 +43,10 @@ class TimelineSlicesTest {
   static byte[] whole;
   static byte[] sliced;
 
-  /** docs/examples with EXTRA generated milestones after its own few (a Gantt chart follows the table). */
+  /**
+   * docs/examples with EXTRA generated milestones after its own few (a Gantt chart follows the
+   * table).
+   */
   @BeforeAll
   static void render() throws Exception {
     repo = dir.resolve("repo");
@@ -56,7 +59,13 @@ class TimelineSlicesTest {
     LocalDate d = LocalDate.of(2025, 9, 1);
     for (int i = 1; i <= EXTRA; i++) {
       b.append("  - date: ").append(d).append('\n');
-      b.append("    title: Generated milestone ").append(i).append(i % 7 == 0 ? " with a longer title that wraps onto a second line of its cell in the table" : "").append('\n');
+      b.append("    title: Generated milestone ")
+          .append(i)
+          .append(
+              i % 7 == 0
+                  ? " with a longer title that wraps onto a second line of its cell in the table"
+                  : "")
+          .append('\n');
       b.append("    owner: Team ").append(i % 5).append('\n');
       b.append("    partnership: ").append(i % 3 == 0 ? "yes" : "no").append('\n');
       d = d.plusDays(1 + i % 4);
@@ -69,19 +78,30 @@ class TimelineSlicesTest {
   }
 
   private static int countRows() throws IOException {
-    return (int) Files.readAllLines(repo.resolve("milestones.yaml")).stream().filter(l -> l.startsWith("  - ")).count();
+    return (int)
+        Files.readAllLines(repo.resolve("milestones.yaml")).stream()
+            .filter(l -> l.startsWith("  - "))
+            .count();
   }
 
   private static Renderer renderer() {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
     assertThat(c.ok()).as(c.diagnostics().toString()).isTrue();
-    return new Renderer(c.repository(), new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.of(Renderer.Format.PDF), null, Set.of(TIMELINE)));
+    return new Renderer(
+        c.repository(),
+        new Renderer.Options(
+            AS_OF,
+            Renderer.pdfDate(AS_OF),
+            EnumSet.of(Renderer.Format.PDF),
+            null,
+            Set.of(TIMELINE)));
   }
 
   private static byte[] pdf(Renderer r) {
     Renderer.Result result = r.render();
     assertThat(result.problems()).isEmpty();
-    List<Renderer.Rendered> pdfs = result.files().stream().filter(f -> f.fileName().equals(TIMELINE + ".pdf")).toList();
+    List<Renderer.Rendered> pdfs =
+        result.files().stream().filter(f -> f.fileName().equals(TIMELINE + ".pdf")).toList();
     assertThat(pdfs).hasSize(1);
     return pdfs.get(0).bytes();
   }
@@ -131,7 +151,10 @@ class TimelineSlicesTest {
   }
 
   private static List<String> titles(List<PdfNavigation.Mark> marks) {
-    return marks.stream().flatMap(m -> m.lines().stream()).map(l -> l.substring(0, l.lastIndexOf(" @ "))).toList();
+    return marks.stream()
+        .flatMap(m -> m.lines().stream())
+        .map(l -> l.substring(0, l.lastIndexOf(" @ ")))
+        .toList();
   }
 
   @Test
@@ -165,18 +188,40 @@ class TimelineSlicesTest {
 
   @Test
   void passesVeraPdf() throws Exception {
-    PdfConformance.Report report = PdfConformance.check(sliced, List.of(PdfConformance.Profile.PDF_UA_1, PdfConformance.Profile.PDF_A_2A, PdfConformance.Profile.PDF_A_2U));
+    PdfConformance.Report report =
+        PdfConformance.check(
+            sliced,
+            List.of(
+                PdfConformance.Profile.PDF_UA_1,
+                PdfConformance.Profile.PDF_A_2A,
+                PdfConformance.Profile.PDF_A_2U));
     assertThat(report.passed())
-        .as(() -> report.all().stream().map(f -> f.profile().label() + " " + f.ruleId() + " ×" + f.count() + ": " + f.description()).collect(Collectors.joining("\n")))
+        .as(
+            () ->
+                report.all().stream()
+                    .map(
+                        f ->
+                            f.profile().label()
+                                + " "
+                                + f.ruleId()
+                                + " ×"
+                                + f.count()
+                                + ": "
+                                + f.description())
+                    .collect(Collectors.joining("\n")))
         .isTrue();
   }
 
   @Test
   void metadataAsTheWholeDocumentHas() {
-    for (String key : List.of("Title", "Author", "Creator", "Producer", "CreationDate", "ModDate")) {
-      assertThat(PdfInspect.infoString(sliced, key)).as(key).isEqualTo(PdfInspect.infoString(whole, key));
+    for (String key :
+        List.of("Title", "Author", "Creator", "Producer", "CreationDate", "ModDate")) {
+      assertThat(PdfInspect.infoString(sliced, key))
+          .as(key)
+          .isEqualTo(PdfInspect.infoString(whole, key));
     }
-    assertThat(PdfInspect.catalog(sliced).get(org.openpdf.text.pdf.PdfName.LANG)).hasToString(PdfInspect.catalog(whole).get(org.openpdf.text.pdf.PdfName.LANG).toString());
+    assertThat(PdfInspect.catalog(sliced).get(org.openpdf.text.pdf.PdfName.LANG))
+        .hasToString(PdfInspect.catalog(whole).get(org.openpdf.text.pdf.PdfName.LANG).toString());
     assertThat(PdfInspect.xmp(sliced)).contains("pdfuaid:part").contains("pdfaid:part");
   }
 
@@ -184,14 +229,32 @@ class TimelineSlicesTest {
   @Test
   void aTranslatedCopyIsSlicedWithItsOwnPageNumbers() {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
-    Renderer r = new Renderer(c.repository(), new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.of(Renderer.Format.PDF), null, Set.of(TIMELINE), null, List.of("es")))
-        .sliceRows(SLICE).threads(2);
+    Renderer r =
+        new Renderer(
+                c.repository(),
+                new Renderer.Options(
+                    AS_OF,
+                    Renderer.pdfDate(AS_OF),
+                    EnumSet.of(Renderer.Format.PDF),
+                    null,
+                    Set.of(TIMELINE),
+                    null,
+                    List.of("es")))
+            .sliceRows(SLICE)
+            .threads(2);
     Renderer.Result result = r.render();
     assertThat(result.problems()).isEmpty();
-    byte[] es = result.files().stream().filter(f -> f.fileName().equals(TIMELINE + ".es.pdf")).findFirst().orElseThrow().bytes();
+    byte[] es =
+        result.files().stream()
+            .filter(f -> f.fileName().equals(TIMELINE + ".es.pdf"))
+            .findFirst()
+            .orElseThrow()
+            .bytes();
     String[] pages = TaggedPdf.textWithArtifacts(es).split("\f");
     for (int p = 1; p <= pages.length; p++) {
-      assertThat(pages[p - 1].replaceAll("\\s+", " ")).contains("Página " + p + " de " + pages.length).doesNotContain("Page ");
+      assertThat(pages[p - 1].replaceAll("\\s+", " "))
+          .contains("Página " + p + " de " + pages.length)
+          .doesNotContain("Page ");
     }
     TaggedPdf.Elem s = TaggedPdf.structure(es);
     assertThat(s.all("Document")).hasSize(1);
@@ -203,17 +266,30 @@ class TimelineSlicesTest {
   void aCitysOwnTimelineTemplateIsRenderedWhole() throws IOException {
     Path templates = dir.resolve("templates");
     Files.createDirectories(templates);
-    Files.copy(Path.of("templates/timeline.ftlx"), templates.resolve("timeline.ftlx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        Path.of("templates/timeline.ftlx"),
+        templates.resolve("timeline.ftlx"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
-    Renderer.Options o = new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.of(Renderer.Format.PDF), templates, Set.of(TIMELINE));
+    Renderer.Options o =
+        new Renderer.Options(
+            AS_OF,
+            Renderer.pdfDate(AS_OF),
+            EnumSet.of(Renderer.Format.PDF),
+            templates,
+            Set.of(TIMELINE));
     byte[] own = pdf(new Renderer(c.repository(), o).sliceRows(SLICE));
     assertThat(own).isEqualTo(whole);
   }
 
-  /** Slices are cut between months only: together they are the months in order, each at most SLICE rows or one month. */
+  /**
+   * Slices are cut between months only: together they are the months in order, each at most SLICE
+   * rows or one month.
+   */
   @Test
   void slicesAreCutBetweenMonths() {
-    org.reap.render.view.Timeline all = (org.reap.render.view.Timeline) renderer().jobs().get(0).model().get();
+    org.reap.render.view.Timeline all =
+        (org.reap.render.view.Timeline) renderer().jobs().get(0).model().get();
     List<org.reap.render.view.View> slices = TimelineSlices.split(all, SLICE);
     assertThat(slices).hasSizeGreaterThan(1);
     List<org.reap.render.view.Timeline.Month> months = new ArrayList<>();

@@ -37,7 +37,10 @@ class TranslatedRenderTest {
     }
     Path memo = dir.resolve("agenda-item.yaml");
     String y = Files.readString(memo, StandardCharsets.UTF_8);
-    y = y.replace("title: Permit Fee Waiver for Small Home Repairs\n", """
+    y =
+        y.replace(
+            "title: Permit Fee Waiver for Small Home Repairs\n",
+            """
         title:
           en: Permit Fee Waiver for Small Home Repairs
           es: Exención de tarifas de permisos para reparaciones menores del hogar
@@ -45,18 +48,25 @@ class TranslatedRenderTest {
           zh-Hans: 小型房屋维修许可费减免
         publish_in: [es, vi, zh-Hans]
         """);
-    y = y.replace("recommendation: Pass a **motion** forwarding the fee waiver to City Council.\n", """
+    y =
+        y.replace(
+            "recommendation: Pass a **motion** forwarding the fee waiver to City Council.\n",
+            """
         recommendation:
           en: Pass a **motion** forwarding the fee waiver to City Council.
           es: Aprobar una **moción** que remite la exención de tarifas al Concejo Municipal.
           vi: Thông qua một **kiến nghị** chuyển việc miễn lệ phí lên Hội đồng Thành phố.
           zh-Hans: 通过一项**动议**，将费用减免提交市议会。
         """);
-    y = y.replace("    text: Permit fees stop many low-income homeowners from making small repairs.\n", """
+    y =
+        y.replace(
+            "    text: Permit fees stop many low-income homeowners from making small repairs.\n",
+            """
         text:
               en: Permit fees stop many low-income homeowners from making small repairs.
               es: Las tarifas de permisos impiden que muchos propietarios de bajos ingresos hagan reparaciones menores.
-        """.replace("text:\n", "    text:\n"));
+        """
+                .replace("text:\n", "    text:\n"));
     Files.writeString(memo, y, StandardCharsets.UTF_8);
     return dir;
   }
@@ -64,15 +74,28 @@ class TranslatedRenderTest {
   static Renderer renderer(Path repo, List<String> languages) {
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
     assertThat(c.ok()).as(c.diagnostics().toString()).isTrue();
-    return new Renderer(c.repository(), new Renderer.Options(AS_OF, Renderer.pdfDate(AS_OF), EnumSet.allOf(Renderer.Format.class), null, Set.of(), null, languages));
+    return new Renderer(
+        c.repository(),
+        new Renderer.Options(
+            AS_OF,
+            Renderer.pdfDate(AS_OF),
+            EnumSet.allOf(Renderer.Format.class),
+            null,
+            Set.of(),
+            null,
+            languages));
   }
 
   static Renderer.Job job(Renderer r, String name) {
-    return r.jobs().stream().filter(j -> j.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no job " + name));
+    return r.jobs().stream()
+        .filter(j -> j.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no job " + name));
   }
 
   @Test
-  void spanishMemoHasSpanishLabelsContentAndDatesAndFallsBackToEnglish(@TempDir Path dir) throws Exception {
+  void spanishMemoHasSpanishLabelsContentAndDatesAndFallsBackToEnglish(@TempDir Path dir)
+      throws Exception {
     Renderer r = renderer(repo(dir), List.of("es"));
     String x = r.xhtml(job(r, MEMO + ".es"));
     assertThat(x)
@@ -88,8 +111,12 @@ class TranslatedRenderTest {
         .doesNotContain("Pass a <strong>motion</strong>")
         .doesNotContain("Permit fees stop many");
     String en = r.xhtml(job(r, MEMO));
-    assertThat(en).contains("lang=\"en\"", "Recommendation", "Pass a <strong>motion</strong>").doesNotContain("class=\"translation-banner\"", "Recomendación");
-    assertThat(en).isEqualTo(Files.readString(RenderTest.GOLDEN.resolve(MEMO + ".xhtml"), StandardCharsets.UTF_8));
+    assertThat(en)
+        .contains("lang=\"en\"", "Recommendation", "Pass a <strong>motion</strong>")
+        .doesNotContain("class=\"translation-banner\"", "Recomendación");
+    assertThat(en)
+        .isEqualTo(
+            Files.readString(RenderTest.GOLDEN.resolve(MEMO + ".xhtml"), StandardCharsets.UTF_8));
   }
 
   @Test
@@ -98,23 +125,42 @@ class TranslatedRenderTest {
     Renderer.Result result = r.render();
     assertThat(result.problems()).isEmpty();
     Map<String, byte[]> files = RenderTest.files(result);
-    assertThat(files).containsKeys(MEMO + ".pdf", MEMO + ".es.pdf", MEMO + ".es.html", MEMO + ".vi.pdf", MEMO + ".zh-hans.html");
+    assertThat(files)
+        .containsKeys(
+            MEMO + ".pdf",
+            MEMO + ".es.pdf",
+            MEMO + ".es.html",
+            MEMO + ".vi.pdf",
+            MEMO + ".zh-hans.html");
     // only the memo publishes in other languages
-    assertThat(files.keySet().stream().filter(n -> n.contains(".es.")).toList()).containsExactlyInAnyOrder(MEMO + ".es.pdf", MEMO + ".es.html");
+    assertThat(files.keySet().stream().filter(n -> n.contains(".es.")).toList())
+        .containsExactlyInAnyOrder(MEMO + ".es.pdf", MEMO + ".es.html");
     PdfReader reader = new PdfReader(files.get(MEMO + ".es.pdf"));
     assertThat(reader.getCatalog().getAsString(PdfName.LANG).toUnicodeString()).isEqualTo("es");
     reader.close();
-    assertThat(RenderTest.pdfText(files.get(MEMO + ".es.pdf"))).contains("Recomendación", "Traducción: la versión en inglés es el documento oficial.");
-    assertThat(new String(files.get(MEMO + ".es.html"), StandardCharsets.UTF_8)).contains("<html lang=\"es\"");
+    assertThat(RenderTest.pdfText(files.get(MEMO + ".es.pdf")))
+        .contains("Recomendación", "Traducción: la versión en inglés es el documento oficial.");
+    assertThat(new String(files.get(MEMO + ".es.html"), StandardCharsets.UTF_8))
+        .contains("<html lang=\"es\"");
     String index = new String(r.index(r.jobs()), StandardCharsets.UTF_8);
-    assertThat(index).contains("href=\"" + MEMO + ".es.pdf\"", "hreflang=\"es\"", "Español", "Tiếng Việt", "href=\"" + MEMO + ".vi.html\"");
+    assertThat(index)
+        .contains(
+            "href=\"" + MEMO + ".es.pdf\"",
+            "hreflang=\"es\"",
+            "Español",
+            "Tiếng Việt",
+            "href=\"" + MEMO + ".vi.html\"");
   }
 
   @Test
   void vietnameseTextComesOutOfThePdfAsWritten(@TempDir Path dir) throws Exception {
     Renderer r = renderer(repo(dir), List.of("vi"));
     String text = RenderTest.pdfText(r.pdf(job(r, MEMO + ".vi")));
-    assertThat(text).contains("Miễn lệ phí giấy phép cho việc sửa chữa nhỏ trong nhà", "Đề xuất", "Bản dịch — bản tiếng Anh là văn bản chính thức.");
+    assertThat(text)
+        .contains(
+            "Miễn lệ phí giấy phép cho việc sửa chữa nhỏ trong nhà",
+            "Đề xuất",
+            "Bản dịch — bản tiếng Anh là văn bản chính thức.");
   }
 
   @Test
@@ -127,14 +173,18 @@ class TranslatedRenderTest {
       Files.write(Path.of(System.getProperty("reap.i18n.dump")), pdf);
     }
     String text = RenderTest.pdfText(pdf);
-    // the extractor reads a line font run by font, so a date mixing digits and 年月日 is not checked whole
-    assertThat(text).contains("小型房屋维修许可费减免", "建议", "译文 — 以英文版本为正式记录。", "Permit fees stop many low-income homeowners");
+    // the extractor reads a line font run by font, so a date mixing digits and 年月日 is not checked
+    // whole
+    assertThat(text)
+        .contains(
+            "小型房屋维修许可费减免", "建议", "译文 — 以英文版本为正式记录。", "Permit fees stop many low-income homeowners");
     assertThat(text.replace(" ", "")).contains("通过一项动议，将费用减免提交市议会。");
     // DejaVu Sans has no Han characters: the text above can only come from the CJK font
   }
 
   @Test
-  void commandLineWritesOneFilePerLanguageAndTheReportListsGaps(@TempDir Path dir) throws Exception {
+  void commandLineWritesOneFilePerLanguageAndTheReportListsGaps(@TempDir Path dir)
+      throws Exception {
     Path plans = Files.createDirectory(dir.resolve("plans"));
     repo(plans);
     Run run = Run.in(dir, "render", "--lang", "es,zh-Hans", "--format", "html", "--only", MEMO);
@@ -153,8 +203,11 @@ class TranslatedRenderTest {
         .doesNotContain("recommendation")
         .doesNotContain(" title: Permit Fee Waiver");
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(plans));
-    assertThat(TranslationsCommand.report(c.repository())).contains("## Chinese (Simplified) (zh-Hans)");
+    assertThat(TranslationsCommand.report(c.repository()))
+        .contains("## Chinese (Simplified) (zh-Hans)");
     Run validate = Run.in(dir, "validate");
-    assertThat(validate.out()).contains("warning[translation.missing]").contains("has no translation into Spanish (es)");
+    assertThat(validate.out())
+        .contains("warning[translation.missing]")
+        .contains("has no translation into Spanish (es)");
   }
 }

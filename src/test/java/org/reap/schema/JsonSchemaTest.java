@@ -27,10 +27,13 @@ class JsonSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Set<ValidationMessage> check(String yaml) throws IOException {
-    Object data = new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadFromString(yaml);
+    Object data =
+        new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadFromString(yaml);
     JsonNode node = JSON.valueToTree(data);
     String kind = node.get("kind").asText();
-    var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(JsonSchema.forKind(Kinds.get(kind)));
+    var schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+            .getSchema(JsonSchema.forKind(Kinds.get(kind)));
     return schema.validate(node);
   }
 
@@ -48,7 +51,8 @@ class JsonSchemaTest {
 
   @Test
   void rejectsUnknownFieldsBadDatesAndWrongWords() throws IOException {
-    String base = "reap: 1\nkind: milestones\nid: t\ntitle: T\nentries:\n  - date: 2024-01-09\n    title: x\n";
+    String base =
+        "reap: 1\nkind: milestones\nid: t\ntitle: T\nentries:\n  - date: 2024-01-09\n    title: x\n";
     assertThat(check(base)).isEmpty();
     assertThat(check(base + "    titel: y\n")).isNotEmpty();
     assertThat(check(base.replace("2024-01-09", "10/29/2024"))).isNotEmpty();
@@ -59,7 +63,8 @@ class JsonSchemaTest {
 
   @Test
   void acceptsTextInSeveralLanguages() throws IOException {
-    String base = "reap: 1\nkind: milestones\nid: t\ntitle: {en: Timeline, es: Cronograma}\npublish_in: [es, zh-Hans]\nentries:\n  - date: 2024-01-09\n    title: x\n";
+    String base =
+        "reap: 1\nkind: milestones\nid: t\ntitle: {en: Timeline, es: Cronograma}\npublish_in: [es, zh-Hans]\nentries:\n  - date: 2024-01-09\n    title: x\n";
     assertThat(check(base)).isEmpty();
     assertThat(check(base.replace("es: Cronograma", "Spanish: Cronograma"))).isNotEmpty();
     assertThat(check(base.replace("id: t", "id: {en: t}"))).isNotEmpty();

@@ -31,14 +31,18 @@ class SuggestTest {
     assertThat(Suggest.closest("dxxe", List.of("date"))).isNull(); // 4 letters, 2 edits
     assertThat(Suggest.closest("tittle", List.of("title"))).isEqualTo("title");
     assertThat(Suggest.closest("ttile", List.of("title"))).isEqualTo("title"); // 5 letters, 1 swap
-    assertThat(Suggest.closest("tiltex", List.of("title"))).isEqualTo("title"); // 5+ letters, 2 edits
+    assertThat(Suggest.closest("tiltex", List.of("title")))
+        .isEqualTo("title"); // 5+ letters, 2 edits
     assertThat(Suggest.closest("tixxle", List.of("tables"))).isNull(); // 6 letters, 3 edits
-    assertThat(Suggest.closest("deliverbl", List.of("deliverable"))).isEqualTo("deliverable"); // 9 letters, 2 edits
-    assertThat(Suggest.closest("delivexxxle", List.of("deliverable"))).isEqualTo("deliverable"); // 11 letters, 3 edits
+    assertThat(Suggest.closest("deliverbl", List.of("deliverable")))
+        .isEqualTo("deliverable"); // 9 letters, 2 edits
+    assertThat(Suggest.closest("delivexxxle", List.of("deliverable")))
+        .isEqualTo("deliverable"); // 11 letters, 3 edits
     assertThat(Suggest.closest("dexxvexxxle", List.of("deliverable"))).isNull(); // 5 edits
     assertThat(Suggest.closest("delxxxra", List.of("deliver"))).isNull(); // 8 letters, 3+ edits
     assertThat(Suggest.closest("delixxxx", List.of("deliverx"))).isNull(); // 8 letters, 3 edits
-    assertThat(Suggest.closest("delivexx", List.of("deliverx"))).isEqualTo("deliverx"); // 8 letters, 2 edits
+    assertThat(Suggest.closest("delivexx", List.of("deliverx")))
+        .isEqualTo("deliverx"); // 8 letters, 2 edits
   }
 
   @Test
@@ -50,16 +54,20 @@ class SuggestTest {
 
   @Test
   void caseUnderscoresAndSpacesDoNotCountAndCommonWordsMapToReapsOwn() {
-    assertThat(Suggest.closest(" In_Progress ", List.of("planned", "in-progress"))).isEqualTo("in-progress");
+    assertThat(Suggest.closest(" In_Progress ", List.of("planned", "in-progress")))
+        .isEqualTo("in-progress");
     assertThat(Suggest.closest("completed", List.of("planned", "done"))).isEqualTo("done");
     assertThat(Suggest.closest("Cancelled", List.of("dropped", "done"))).isEqualTo("dropped");
-    assertThat(Suggest.closest("completed", List.of("x"))).as("a synonym that is not allowed here").isNull();
+    assertThat(Suggest.closest("completed", List.of("x")))
+        .as("a synonym that is not allowed here")
+        .isNull();
     assertThat(Suggest.normalise(" A_b C ")).isEqualTo("a-b-c");
   }
 
   @Test
   void didYouMeanIsASentenceOrNothing() {
-    assertThat(Suggest.didYouMean("complete", List.of("done", "planned"))).isEqualTo("did you mean \"done\"? ");
+    assertThat(Suggest.didYouMean("complete", List.of("done", "planned")))
+        .isEqualTo("did you mean \"done\"? ");
     assertThat(Suggest.didYouMean("zzzzzz", List.of("done"))).isEmpty();
   }
 }

@@ -18,7 +18,8 @@ import org.reap.cli.Run;
  * Golden tests: each folder under src/test/resources/validate-cases holds a small repository in
  * plans/, optional extra arguments in args.txt (one per line), and expected.txt: "exit N" on the
  * first line, then exactly what `reap validate plans` prints. A missing expected.txt fails the test
- * (run with -Dreap.golden.write=true to write or update them, then review git diff before committing).
+ * (run with -Dreap.golden.write=true to write or update them, then review git diff before
+ * committing).
  */
 class ValidateGoldenTest {
   static final Path CASES = Path.of("src/test/resources/validate-cases");
@@ -30,7 +31,8 @@ class ValidateGoldenTest {
       dirs = s.filter(Files::isDirectory).sorted().toList();
     }
     assertThat(dirs).isNotEmpty();
-    return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> check(d)));
+    return dirs.stream()
+        .map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> check(d)));
   }
 
   static List<String> args(Path dir) throws IOException {
@@ -61,6 +63,8 @@ class ValidateGoldenTest {
     }
     assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     Run again = Run.in(cwd, args);
-    assertThat("exit " + again.exit() + "\n" + again.all()).as("a second run prints the same").isEqualTo(actual);
+    assertThat("exit " + again.exit() + "\n" + again.all())
+        .as("a second run prints the same")
+        .isEqualTo(actual);
   }
 }

@@ -22,14 +22,14 @@ import org.openpdf.text.pdf.PdfString;
  *
  * <p>Kept: link annotations whose action is a plain go-to (a destination inside the document) or a
  * URI action to an http, https or mailto address or a relative one, and plain destinations.
- * Removed, and counted by kind so the caller can name them: every other action (JavaScript,
- * Launch, SubmitForm, ResetForm, ImportData, GoToR, GoToE, Rendition, Sound, Movie, RichMediaExecute,
+ * Removed, and counted by kind so the caller can name them: every other action (JavaScript, Launch,
+ * SubmitForm, ResetForm, ImportData, GoToR, GoToE, Rendition, Sound, Movie, RichMediaExecute,
  * Named, Hide, SetOCGState, Trans, GoTo3DView, ... and a URI action to another scheme) wherever it
  * hangs (an annotation's or a field's /A, a /Next chain, the document's /OpenAction); every
- * additional-actions dictionary (/AA) of the document, its pages, annotations and form fields;
- * file attachment, sound, movie, screen, rich-media and 3D annotations; embedded files
- * (/EmbeddedFiles, /AF associated files); the document's JavaScript name tree; XFA forms and the
- * AcroForm's field scripts.
+ * additional-actions dictionary (/AA) of the document, its pages, annotations and form fields; file
+ * attachment, sound, movie, screen, rich-media and 3D annotations; embedded files (/EmbeddedFiles,
+ * /AF associated files); the document's JavaScript name tree; XFA forms and the AcroForm's field
+ * scripts.
  *
  * <p>The reader is changed in place; the PDF's bytes are not.
  */
@@ -42,10 +42,22 @@ public final class ActiveContent {
   private static final PdfName JAVASCRIPT = new PdfName("JavaScript");
   private static final PdfName GOTO = new PdfName("GoTo");
   private static final PdfName URI = new PdfName("URI");
-  private static final Set<String> DANGEROUS_ANNOTATIONS = Set.of("FileAttachment", "Sound", "Movie", "Screen", "RichMedia", "3D");
+  private static final Set<String> DANGEROUS_ANNOTATIONS =
+      Set.of("FileAttachment", "Sound", "Movie", "Screen", "RichMedia", "3D");
   private static final int MAX_DEPTH = 64;
-  private static final List<PdfName> CONTENT_KEYS = List.of(PdfName.FS, PdfName.SOUND, new PdfName("Movie"), PdfName.A, PdfName.AA, AF,
-      new PdfName("RichMediaContent"), new PdfName("RichMediaSettings"), new PdfName("3DD"), new PdfName("3DA"), new PdfName("MK"));
+  private static final List<PdfName> CONTENT_KEYS =
+      List.of(
+          PdfName.FS,
+          PdfName.SOUND,
+          new PdfName("Movie"),
+          PdfName.A,
+          PdfName.AA,
+          AF,
+          new PdfName("RichMediaContent"),
+          new PdfName("RichMediaSettings"),
+          new PdfName("3DD"),
+          new PdfName("3DA"),
+          new PdfName("MK"));
 
   private ActiveContent() {}
 
@@ -74,7 +86,10 @@ public final class ActiveContent {
     return kind.endsWith("y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
   }
 
-  /** What {@link #strip} would remove from these bytes (a PDF that {@link PacketAssembler#check} accepted). */
+  /**
+   * What {@link #strip} would remove from these bytes (a PDF that {@link PacketAssembler#check}
+   * accepted).
+   */
   public static Removed scan(byte[] pdf) throws IOException {
     PdfReader r = new PdfReader(pdf);
     try {
@@ -134,7 +149,8 @@ public final class ActiveContent {
         if (DANGEROUS_ANNOTATIONS.contains(kind)) {
           w.count(label(kind) + " annotation", 1);
           annots.remove(i);
-          // a tagged file's structure tree may still point at it: leave nothing in it to play or open
+          // a tagged file's structure tree may still point at it: leave nothing in it to play or
+          // open
           for (PdfName key : CONTENT_KEYS) {
             a.remove(key);
           }
@@ -163,7 +179,8 @@ public final class ActiveContent {
         return;
       }
       for (PdfName key : new PdfName[] {PdfName.A, PA}) {
-        if (PdfReader.getPdfObject(a.get(key)) instanceof PdfDictionary action && !allowed(action, 0)) {
+        if (PdfReader.getPdfObject(a.get(key)) instanceof PdfDictionary action
+            && !allowed(action, 0)) {
           a.remove(key);
         }
       }
@@ -173,12 +190,16 @@ public final class ActiveContent {
 
     final Set<PdfDictionary> fields = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** A form field: its action and its additional actions (keystroke, format, validate, calculate scripts). */
+    /**
+     * A form field: its action and its additional actions (keystroke, format, validate, calculate
+     * scripts).
+     */
     void field(PdfDictionary f) {
       if (f == null || !fields.add(f)) {
         return;
       }
-      if (PdfReader.getPdfObject(f.get(PdfName.A)) instanceof PdfDictionary action && !allowed(action, 0)) {
+      if (PdfReader.getPdfObject(f.get(PdfName.A)) instanceof PdfDictionary action
+          && !allowed(action, 0)) {
         f.remove(PdfName.A);
       }
       additionalActions(f);
@@ -237,8 +258,8 @@ public final class ActiveContent {
     }
 
     /**
-     * Whether an action may stay: a go-to inside the document or a URI to a web or mail address.
-     * A /Next chain keeps only the actions that may stay; the rest are counted and removed.
+     * Whether an action may stay: a go-to inside the document or a URI to a web or mail address. A
+     * /Next chain keeps only the actions that may stay; the rest are counted and removed.
      */
     boolean allowed(PdfDictionary action, int depth) {
       if (depth > MAX_DEPTH) {
@@ -258,7 +279,8 @@ public final class ActiveContent {
         }
       } else if (next instanceof PdfArray list) {
         for (int i = list.size() - 1; i >= 0; i--) {
-          if (!(PdfReader.getPdfObject(list.getPdfObject(i)) instanceof PdfDictionary n) || !allowed(n, depth + 1)) {
+          if (!(PdfReader.getPdfObject(list.getPdfObject(i)) instanceof PdfDictionary n)
+              || !allowed(n, depth + 1)) {
             list.remove(i);
           }
         }

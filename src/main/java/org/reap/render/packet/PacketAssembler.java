@@ -46,8 +46,8 @@ import org.reap.render.pdf.ArchivalMetadata;
  *
  * <p>The packet is tagged like every PDF reap writes: the structure trees of the parts are merged
  * ({@link TaggedCopy}) under one {@code Document} for the packet with one {@code Part} per
- * bookmark, each holding its documents' trees (a document's own {@code Document} element becomes
- * an {@code Art}); the stamps are pagination artifacts; the catalog has /Lang, MarkInfo,
+ * bookmark, each holding its documents' trees (a document's own {@code Document} element becomes an
+ * {@code Art}); the stamps are pagination artifacts; the catalog has /Lang, MarkInfo,
  * DisplayDocTitle and the sRGB output intent, and the XMP claims PDF/A-2a and PDF/UA-1 when the
  * caller vouches for every part. A part without a structure tree (an untagged PDF from elsewhere)
  * gets one {@code Div} per page holding the page's content in drawing order, so screen readers
@@ -107,27 +107,34 @@ public final class PacketAssembler {
    */
   public static void check(String name, byte[] pdf) throws RenderException {
     if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
-      throw new RenderException(name + " is not a PDF file").hint("attach a PDF; save Word or Excel files as PDF first");
+      throw new RenderException(name + " is not a PDF file")
+          .hint("attach a PDF; save Word or Excel files as PDF first");
     }
     PdfReader r = null;
     try {
       r = new PdfReader(pdf);
       if (r.isEncrypted()) {
-        throw new RenderException(name + " is encrypted or password-protected").hint("attach a copy saved without a password or restrictions");
+        throw new RenderException(name + " is encrypted or password-protected")
+            .hint("attach a copy saved without a password or restrictions");
       }
       if (r.getNumberOfPages() < 1) {
         throw new RenderException(name + " has no pages").hint("check the file");
       }
     } catch (IOException | RuntimeException | LinkageError e) {
-      // LinkageError: OpenPDF reaches for Bouncy Castle on some encryption schemes; reap does not ship it
-      String msg = (e.getClass().getName() + " " + e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+      // LinkageError: OpenPDF reaches for Bouncy Castle on some encryption schemes; reap does not
+      // ship it
+      String msg =
+          (e.getClass().getName() + " " + e.getMessage()).toLowerCase(java.util.Locale.ROOT);
       if (msg.contains("bouncycastle")) {
-        throw new RenderException(name + " is encrypted or password-protected").hint("attach a copy saved without a password or restrictions");
+        throw new RenderException(name + " is encrypted or password-protected")
+            .hint("attach a copy saved without a password or restrictions");
       }
       if (msg.contains("password") || msg.contains("encrypt")) {
-        throw new RenderException(name + " is encrypted or password-protected").hint("attach a copy saved without a password or restrictions");
+        throw new RenderException(name + " is encrypted or password-protected")
+            .hint("attach a copy saved without a password or restrictions");
       }
-      throw new RenderException(name + " is damaged and cannot be read as a PDF").hint("open it in a PDF reader and save a fresh copy");
+      throw new RenderException(name + " is damaged and cannot be read as a PDF")
+          .hint("open it in a PDF reader and save a fresh copy");
     } finally {
       if (r != null) {
         r.close();
@@ -189,13 +196,13 @@ public final class PacketAssembler {
   /**
    * Joins the parts.
    *
-   * <p>The packet has one page numbering: every page is stamped with {@code stampPattern} ("Page
-   * 9 of 14"), where reap's own documents print their page number (render them without it for
-   * the packet); the pages of a part with {@link Part#ownPages} also carry the part's own page at
-   * the head, top right ("Attachment 3 – page 2 of 6"), its sheets excepted. Each part
-   * has a bookmark, with its documents' own bookmarks nested under it. Links whose URI names a
-   * part ({@link Part#links}, or its {@link #destination} name, as the contents page links) become
-   * jumps to that part's first page, through the named destinations {@link #destination}.
+   * <p>The packet has one page numbering: every page is stamped with {@code stampPattern} ("Page 9
+   * of 14"), where reap's own documents print their page number (render them without it for the
+   * packet); the pages of a part with {@link Part#ownPages} also carry the part's own page at the
+   * head, top right ("Attachment 3 – page 2 of 6"), its sheets excepted. Each part has a bookmark,
+   * with its documents' own bookmarks nested under it. Links whose URI names a part ({@link
+   * Part#links}, or its {@link #destination} name, as the contents page links) become jumps to that
+   * part's first page, through the named destinations {@link #destination}.
    *
    * @param stampPattern the page stamp, with {0} for the page and {1} for the page count
    * @param claim whether the XMP may claim PDF/A-2a and PDF/UA-1: true when every part is known to
@@ -203,7 +210,15 @@ public final class PacketAssembler {
    *     claim) when a part has no structure tree.
    * @param creator the PDF's Creator entry ("reap VERSION")
    */
-  public static Packet assemble(List<Part> parts, String title, String language, Instant date, String stampPattern, boolean claim, String creator) throws RenderException {
+  public static Packet assemble(
+      List<Part> parts,
+      String title,
+      String language,
+      Instant date,
+      String stampPattern,
+      boolean claim,
+      String creator)
+      throws RenderException {
     try {
       byte[] digest = digest(parts, title, language, date, stampPattern, claim);
       BaseFont font = font(digest);
@@ -261,7 +276,8 @@ public final class PacketAssembler {
         int ownPage = 0;
         for (Piece piece : part.pieces()) {
           PdfReader r = new PdfReader(piece.pdf());
-          ActiveContent.strip(r); // nothing that runs, submits, launches or carries files (PacketPlanner names it)
+          ActiveContent.strip(
+              r); // nothing that runs, submits, launches or carries files (PacketPlanner names it)
           TaggedCopy.Input input = copy.prepare(r);
           allTagged &= input.tagged;
           int first = page + 1;
@@ -278,12 +294,30 @@ public final class PacketAssembler {
             PdfImportedPage imported = copy.getImportedPage(r, i);
             PdfCopy.PageStamp stamp = copy.createPageStamp(imported);
             Rectangle size = r.getPageSizeWithRotation(i);
-            String text = stampPattern.replace("{0}", Integer.toString(page)).replace("{1}", Integer.toString(total));
-            stamp(stamp.getOverContent(), font, text, size.getRight() - 54, size.getBottom() + 28, FOOTER);
+            String text =
+                stampPattern
+                    .replace("{0}", Integer.toString(page))
+                    .replace("{1}", Integer.toString(total));
+            stamp(
+                stamp.getOverContent(),
+                font,
+                text,
+                size.getRight() - 54,
+                size.getBottom() + 28,
+                FOOTER);
             if (part.ownPages() != null && !piece.sheet()) {
               ownPage++;
-              String own = part.ownPages().replace("{0}", Integer.toString(ownPage)).replace("{1}", Integer.toString(ownCounts.get(index)));
-              stamp(stamp.getOverContent(), font, own, size.getRight() - 54, size.getTop() - 31, HEADER);
+              String own =
+                  part.ownPages()
+                      .replace("{0}", Integer.toString(ownPage))
+                      .replace("{1}", Integer.toString(ownCounts.get(index)));
+              stamp(
+                  stamp.getOverContent(),
+                  font,
+                  own,
+                  size.getRight() - 54,
+                  size.getTop() - 31,
+                  HEADER);
             }
             stamp.alterContents();
             copy.addPage(imported);
@@ -307,7 +341,10 @@ public final class PacketAssembler {
       ArchivalMetadata.addOutputIntent(copy);
       copy.setOutlines(outline);
       boolean claims = claim && allTagged;
-      copy.setXmpMetadata(ArchivalMetadata.xmp(copy.getInfo(), claims ? ArchivalMetadata.Claim.PDF_A_2A_AND_UA_1 : ArchivalMetadata.Claim.NONE));
+      copy.setXmpMetadata(
+          ArchivalMetadata.xmp(
+              copy.getInfo(),
+              claims ? ArchivalMetadata.Claim.PDF_A_2A_AND_UA_1 : ArchivalMetadata.Claim.NONE));
       doc.close();
       return new Packet(out.toByteArray(), claims, firstPages);
     } catch (IOException | RuntimeException e) {
@@ -330,15 +367,21 @@ public final class PacketAssembler {
    * Part#links}) jumps to that part's named destination, before the page is copied.
    */
   private static void internalLinks(PdfDictionary page, Map<String, PdfName> targets) {
-    PdfArray annots = PdfReader.getPdfObject(page.get(PdfName.ANNOTS)) instanceof PdfArray a ? a : null;
+    PdfArray annots =
+        PdfReader.getPdfObject(page.get(PdfName.ANNOTS)) instanceof PdfArray a ? a : null;
     for (int i = 0; annots != null && !targets.isEmpty() && i < annots.size(); i++) {
-      if (!(PdfReader.getPdfObject(annots.getPdfObject(i)) instanceof PdfDictionary annot) || !PdfName.LINK.equals(annot.getAsName(PdfName.SUBTYPE))) {
+      if (!(PdfReader.getPdfObject(annots.getPdfObject(i)) instanceof PdfDictionary annot)
+          || !PdfName.LINK.equals(annot.getAsName(PdfName.SUBTYPE))) {
         continue;
       }
-      if (!(PdfReader.getPdfObject(annot.get(PdfName.A)) instanceof PdfDictionary action) || !PdfName.URI.equals(action.getAsName(PdfName.S))) {
+      if (!(PdfReader.getPdfObject(annot.get(PdfName.A)) instanceof PdfDictionary action)
+          || !PdfName.URI.equals(action.getAsName(PdfName.S))) {
         continue;
       }
-      PdfName target = PdfReader.getPdfObject(action.get(PdfName.URI)) instanceof PdfString uri ? targets.get(uri.toUnicodeString()) : null;
+      PdfName target =
+          PdfReader.getPdfObject(action.get(PdfName.URI)) instanceof PdfString uri
+              ? targets.get(uri.toUnicodeString())
+              : null;
       if (target != null) {
         PdfDictionary jump = new PdfDictionary(PdfName.ACTION);
         jump.put(PdfName.S, PdfName.GOTO);
@@ -349,11 +392,12 @@ public final class PacketAssembler {
   }
 
   /**
-   * A page stamp, right-aligned at (x, y), as a pagination artifact (not in the reading order):
-   * the packet's page number at the foot, where reap's documents print theirs; an attachment's own
-   * page at the head, where a clerk stamps it.
+   * A page stamp, right-aligned at (x, y), as a pagination artifact (not in the reading order): the
+   * packet's page number at the foot, where reap's documents print theirs; an attachment's own page
+   * at the head, where a clerk stamps it.
    */
-  static void stamp(PdfContentByte over, BaseFont font, String text, float x, float y, PdfName subtype) {
+  static void stamp(
+      PdfContentByte over, BaseFont font, String text, float x, float y, PdfName subtype) {
     PdfDictionary props = new PdfDictionary();
     props.put(PdfName.TYPE, PAGINATION);
     props.put(PdfName.SUBTYPE, subtype);
@@ -366,7 +410,8 @@ public final class PacketAssembler {
     over.endMarkedContentSequence();
   }
 
-  private static PdfDictionary element(PdfName type, PdfIndirectReference parent, String title, PdfArray kids) {
+  private static PdfDictionary element(
+      PdfName type, PdfIndirectReference parent, String title, PdfArray kids) {
     PdfDictionary e = new PdfDictionary();
     e.put(PdfName.S, type);
     e.put(PdfName.P, parent);
@@ -381,10 +426,17 @@ public final class PacketAssembler {
     return c;
   }
 
-  private static byte[] digest(List<Part> parts, String title, String language, Instant date, String stampPattern, boolean claim) {
+  private static byte[] digest(
+      List<Part> parts,
+      String title,
+      String language,
+      Instant date,
+      String stampPattern,
+      boolean claim) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String s : new String[] {title, language, date.toString(), stampPattern, Boolean.toString(claim)}) {
+      for (String s :
+          new String[] {title, language, date.toString(), stampPattern, Boolean.toString(claim)}) {
         md.update(s.getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
       }
@@ -413,7 +465,9 @@ public final class PacketAssembler {
     try (InputStream in = PacketAssembler.class.getResourceAsStream("/reap/fonts/DejaVuSans.ttf")) {
       bytes = in.readAllBytes();
     }
-    BaseFont f = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
+    BaseFont f =
+        BaseFont.createFont(
+            "DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, bytes, null);
     f.setIncludeCidSet(false);
     try {
       SecureRandom random = SecureRandom.getInstance("SHA1PRNG");

@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openpdf.text.Document;
+import org.openpdf.text.Element;
 import org.openpdf.text.Rectangle;
 import org.openpdf.text.pdf.BaseFont;
-import org.openpdf.text.Element;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfCopy;
-import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfDate;
 import org.openpdf.text.pdf.PdfDictionary;
 import org.openpdf.text.pdf.PdfEncryption;
@@ -24,6 +23,7 @@ import org.openpdf.text.pdf.PdfName;
 import org.openpdf.text.pdf.PdfObject;
 import org.openpdf.text.pdf.PdfReader;
 import org.openpdf.text.pdf.PdfString;
+import org.openpdf.text.pdf.PdfTemplate;
 import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.RandomAccessFileOrArray;
 import org.openpdf.text.pdf.SimpleBookmark;
@@ -36,15 +36,15 @@ import org.reap.render.pdf.ArchivalMetadata;
  *
  * <ul>
  *   <li>every page stamped "Page X of Y" over the whole document, where the slices left their page
- *       numbers out (a pagination artifact, as a packet's stamp);</li>
+ *       numbers out (a pagination artifact, as a packet's stamp);
  *   <li>one structure tree: the first slice's, its table holding every slice's rows and what
  *       follows the table in the last slice after it ({@link TaggedCopy#copySlice}); later slices
- *       repeat the header rows as artifacts, so the table has one header;</li>
+ *       repeat the header rows as artifacts, so the table has one header;
  *   <li>one outline: the first slice's, later slices' bookmarks under its last top-level one (the
- *       document's title: later slices have only lower headings);</li>
+ *       document's title: later slices have only lower headings);
  *   <li>the first slice's title, author, creator, producer, dates and language; the sRGB output
  *       intent; XMP claiming PDF/A-2a and PDF/UA-1, as each slice does; an /ID from the slices'
- *       bytes.</li>
+ *       bytes.
  * </ul>
  *
  * <p>Slices are added one at a time, in order, as they are ready ({@link #add}), so joining the
@@ -66,8 +66,10 @@ public final class SliceJoiner {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
   private final Document doc = new Document();
   private final List<Map<String, Object>> outline = new ArrayList<>();
+
   /** Each page's stamp, filled in by {@link #finish}, and where its text ends on the page. */
   private final List<PdfTemplate> stamps = new ArrayList<>();
+
   private final List<float[]> places = new ArrayList<>();
   private TaggedCopy copy;
   private BaseFont font;
@@ -89,7 +91,9 @@ public final class SliceJoiner {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-    digest.update(("reap-slices-1\0" + stampPattern + "\0" + right + "\0" + baseline + "\0").getBytes(StandardCharsets.UTF_8));
+    digest.update(
+        ("reap-slices-1\0" + stampPattern + "\0" + right + "\0" + baseline + "\0")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   /** Whether the stamp's font (DejaVu Sans) has every character of a page-number pattern. */
@@ -103,7 +107,8 @@ public final class SliceJoiner {
   }
 
   /** Joins the slices, in order (see {@link #add} and {@link #finish}). */
-  public static byte[] join(List<byte[]> slices, String stampPattern, float right, float baseline) throws RenderException {
+  public static byte[] join(List<byte[]> slices, String stampPattern, float right, float baseline)
+      throws RenderException {
     SliceJoiner j = new SliceJoiner(stampPattern, right, baseline);
     for (byte[] s : slices) {
       j.add(s);
@@ -176,7 +181,8 @@ public final class SliceJoiner {
     font = PacketAssembler.font(sha256(first));
     copy = new TaggedCopy(doc, out);
     copy.setPdfVersion(PdfWriter.VERSION_1_7);
-    copy.setFullCompression(); // object streams, as the slices have: a structure tree is many small objects
+    copy.setFullCompression(); // object streams, as the slices have: a structure tree is many small
+    // objects
     int prefs = PdfWriter.DisplayDocTitle;
     if (PdfName.USEOUTLINES.equals(firstCatalog.getAsName(PdfName.PAGEMODE))) {
       prefs |= PdfWriter.PageModeUseOutlines;
@@ -223,7 +229,10 @@ public final class SliceJoiner {
     try {
       for (int i = 0; i < stamps.size(); i++) {
         PdfTemplate t = stamps.get(i);
-        String text = stampPattern.replace("{0}", Integer.toString(i + 1)).replace("{1}", Integer.toString(pages));
+        String text =
+            stampPattern
+                .replace("{0}", Integer.toString(i + 1))
+                .replace("{1}", Integer.toString(pages));
         t.beginText();
         t.setFontAndSize(font, 7.5f);
         t.setRGBColorFill(0x4a, 0x4a, 0x4a);
@@ -238,7 +247,8 @@ public final class SliceJoiner {
       }
       byte[] id = digest.digest();
       copy.getInfo().put(PdfName.FILEID, PdfEncryption.createInfoId(id, id));
-      copy.setXmpMetadata(ArchivalMetadata.xmp(copy.getInfo(), ArchivalMetadata.Claim.PDF_A_2A_AND_UA_1));
+      copy.setXmpMetadata(
+          ArchivalMetadata.xmp(copy.getInfo(), ArchivalMetadata.Claim.PDF_A_2A_AND_UA_1));
       doc.close();
       return out.toByteArray();
     } catch (IOException | RuntimeException e) {
@@ -247,7 +257,8 @@ public final class SliceJoiner {
   }
 
   private static RenderException failed(Exception e) {
-    return new RenderException("the slices of a long document could not be joined: " + e.getMessage(), null, e);
+    return new RenderException(
+        "the slices of a long document could not be joined: " + e.getMessage(), null, e);
   }
 
   private static byte[] sha256(byte[] b) {

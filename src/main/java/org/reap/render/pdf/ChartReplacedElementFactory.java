@@ -20,45 +20,52 @@ import org.xhtmlrenderer.simple.extend.FormSubmissionListener;
  * (images, form fields) goes to Flying Saucer's own factory.
  */
 final class ChartReplacedElementFactory implements ReplacedElementFactory {
-    private final ReplacedElementFactory fallback;
-    private final Map<Element, ChartSpec> charts = new IdentityHashMap<>();
-    private final FontMapper fontMapper;
-    private final float dotsPerPoint;
+  private final ReplacedElementFactory fallback;
+  private final Map<Element, ChartSpec> charts = new IdentityHashMap<>();
+  private final FontMapper fontMapper;
+  private final float dotsPerPoint;
 
-    ChartReplacedElementFactory(ReplacedElementFactory fallback, List<ChartElement> charts, FontMapper fontMapper,
-                                float dotsPerPoint) {
-        this.fallback = fallback;
-        this.fontMapper = fontMapper;
-        this.dotsPerPoint = dotsPerPoint;
-        charts.forEach(c -> this.charts.put(c.element(), c.spec()));
-    }
+  ChartReplacedElementFactory(
+      ReplacedElementFactory fallback,
+      List<ChartElement> charts,
+      FontMapper fontMapper,
+      float dotsPerPoint) {
+    this.fallback = fallback;
+    this.fontMapper = fontMapper;
+    this.dotsPerPoint = dotsPerPoint;
+    charts.forEach(c -> this.charts.put(c.element(), c.spec()));
+  }
 
-    @Override
-    public ReplacedElement createReplacedElement(LayoutContext c, BlockBox box, UserAgentCallback uac,
-                                                 int cssWidth, int cssHeight) {
-        Element e = box.getElement();
-        ChartSpec spec = e == null ? null : charts.get(e);
-        if (spec == null) {
-            return fallback.createReplacedElement(c, box, uac, cssWidth, cssHeight);
-        }
-        int width = cssWidth > 0 ? cssWidth : Math.round((float) ChartBuilder.DEFAULT_WIDTH * dotsPerPoint);
-        int height = cssHeight > 0 ? cssHeight
-                : Math.round((float) ChartBuilder.defaultHeight(spec, width / dotsPerPoint) * dotsPerPoint);
-        return new PdfChartElement(spec, fontMapper, width, height);
+  @Override
+  public ReplacedElement createReplacedElement(
+      LayoutContext c, BlockBox box, UserAgentCallback uac, int cssWidth, int cssHeight) {
+    Element e = box.getElement();
+    ChartSpec spec = e == null ? null : charts.get(e);
+    if (spec == null) {
+      return fallback.createReplacedElement(c, box, uac, cssWidth, cssHeight);
     }
+    int width =
+        cssWidth > 0 ? cssWidth : Math.round((float) ChartBuilder.DEFAULT_WIDTH * dotsPerPoint);
+    int height =
+        cssHeight > 0
+            ? cssHeight
+            : Math.round(
+                (float) ChartBuilder.defaultHeight(spec, width / dotsPerPoint) * dotsPerPoint);
+    return new PdfChartElement(spec, fontMapper, width, height);
+  }
 
-    @Override
-    public void reset() {
-        fallback.reset();
-    }
+  @Override
+  public void reset() {
+    fallback.reset();
+  }
 
-    @Override
-    public void remove(Element e) {
-        fallback.remove(e);
-    }
+  @Override
+  public void remove(Element e) {
+    fallback.remove(e);
+  }
 
-    @Override
-    public void setFormSubmissionListener(FormSubmissionListener listener) {
-        fallback.setFormSubmissionListener(listener);
-    }
+  @Override
+  public void setFormSubmissionListener(FormSubmissionListener listener) {
+    fallback.setFormSubmissionListener(listener);
+  }
 }

@@ -29,7 +29,26 @@ public record Indicator(
     List<String> dimensionNames) {
   /** The same indicator numbered, as an equity analysis lists it. */
   public Indicator numbered(int n) {
-    return new Indicator(fields, n, latest, change, direction, directionLabel, directionSymbol, progressToTarget, qualitative, measures, groups, chart, chartCategories, chartRows, chartAlt, multiples, breakdownTables, crosstabs, dimensionNames);
+    return new Indicator(
+        fields,
+        n,
+        latest,
+        change,
+        direction,
+        directionLabel,
+        directionSymbol,
+        progressToTarget,
+        qualitative,
+        measures,
+        groups,
+        chart,
+        chartCategories,
+        chartRows,
+        chartAlt,
+        multiples,
+        breakdownTables,
+        crosstabs,
+        dimensionNames);
   }
 
   /** Baseline, target or an observation: its role, date, value or value in words, and note. */

@@ -20,8 +20,16 @@ public record PacketSheet(
     Integer memoPage,
     String memoHref)
     implements View {
-  /** An attachment as written, its status in words, how it is in the packet, and where it starts. */
-  public record Entry(@Spread Map<String, Object> fields, String statusLabel, String inclusion, String availability, Integer page, String href) {
+  /**
+   * An attachment as written, its status in words, how it is in the packet, and where it starts.
+   */
+  public record Entry(
+      @Spread Map<String, Object> fields,
+      String statusLabel,
+      String inclusion,
+      String availability,
+      Integer page,
+      String href) {
     public Entry at(int page, String href) {
       return new Entry(fields, statusLabel, inclusion, availability, page, href);
     }

@@ -8,7 +8,15 @@ import java.util.Map;
  * and output name, the as-of date, the generator ("reap 1.2.0"), the plan it belongs to (when that
  * is another document) and the repository's own fields by schema group ({@code custom_fields}).
  */
-public record Page(Map<String, Object> doc, String kind, String lang, String output, DateView asOf, String generator, Map<String, Object> plan, Map<String, List<CustomField>> customFields)
+public record Page(
+    Map<String, Object> doc,
+    String kind,
+    String lang,
+    String output,
+    DateView asOf,
+    String generator,
+    Map<String, Object> plan,
+    Map<String, List<CustomField>> customFields)
     implements View {
   /** A field a city adds (reap-settings.yaml), with its label in the document's language. */
   public record CustomField(String name, String label, String type) {}

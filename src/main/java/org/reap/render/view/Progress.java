@@ -37,10 +37,12 @@ public record Progress(
   public record TimelineRef(String id, String title) {}
 
   /** A team with its tasks and how many show each status. */
-  public record Team(@Spread Map<String, Object> fields, List<Task> tasks, List<StatusView.Count> taskCounts) {}
+  public record Team(
+      @Spread Map<String, Object> fields, List<Task> tasks, List<StatusView.Count> taskCounts) {}
 
   /** A team's task with its status as reported and as shown. */
-  public record Task(@Spread Map<String, Object> fields, StatusView status, StatusView shownStatus) {}
+  public record Task(
+      @Spread Map<String, Object> fields, StatusView status, StatusView shownStatus) {}
 
   /** What changed since an earlier revision (reap render --since). */
   public record Changes(

@@ -22,5 +22,6 @@ public record Timeline(
    * {@code sliceFirst} for the one with the heading and introduction; {@code monthOffset}, the
    * months in the slices before it (so its month ids go on from theirs).
    */
-  public record Slice(boolean inSlice, boolean sliceFirst, int monthOffset, @Spread View view) implements View {}
+  public record Slice(boolean inSlice, boolean sliceFirst, int monthOffset, @Spread View view)
+      implements View {}
 }

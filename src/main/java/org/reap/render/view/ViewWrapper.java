@@ -17,10 +17,10 @@ import java.util.Map;
 
 /**
  * FreeMarker's {@link SimpleObjectWrapper} (plain maps, lists, strings, numbers, booleans) plus the
- * records of this package, each as a hash of its components by their snake_case names
- * ({@code shownStatus} is {@code shown_status}, {@code next30} is {@code next_30}). No method of a
- * record can be called from a template, and a record of any other package is refused as any Java
- * object is.
+ * records of this package, each as a hash of its components by their snake_case names ({@code
+ * shownStatus} is {@code shown_status}, {@code next30} is {@code next_30}). No method of a record
+ * can be called from a template, and a record of any other package is refused as any Java object
+ * is.
  */
 public final class ViewWrapper extends SimpleObjectWrapper {
   private static final String PACKAGE = ViewWrapper.class.getPackageName();
@@ -155,11 +155,12 @@ public final class ViewWrapper extends SimpleObjectWrapper {
 
     private void collect(Object o, Map<String, Object> out) throws TemplateModelException {
       if (o instanceof Map<?, ?> m) {
-        m.forEach((k, v) -> {
-          if (k instanceof String s && v != null) {
-            out.putIfAbsent(s, v);
-          }
-        });
+        m.forEach(
+            (k, v) -> {
+              if (k instanceof String s && v != null) {
+                out.putIfAbsent(s, v);
+              }
+            });
       } else if (o instanceof Record r && r.getClass().getPackageName().equals(PACKAGE)) {
         Shape s = SHAPES.get(r.getClass());
         for (Map.Entry<String, MethodHandle> e : s.named().entrySet()) {

@@ -39,7 +39,14 @@ public final class AttachmentNumbering implements Rule {
         }
         Node.Obj earlier = seen.putIfAbsent(num.trim(), a);
         if (earlier != null) {
-          out.report(a.spanOf("number"), "attachment " + num + " is numbered twice (also at line " + earlier.spanOf("number").line() + ")", "give each attachment its own number");
+          out.report(
+              a.spanOf("number"),
+              "attachment "
+                  + num
+                  + " is numbered twice (also at line "
+                  + earlier.spanOf("number").line()
+                  + ")",
+              "give each attachment its own number");
           continue;
         }
         if (numeric && num.trim().matches("\\d+")) {
@@ -47,7 +54,17 @@ public final class AttachmentNumbering implements Rule {
           if (k != expected) {
             out.report(
                 a.spanOf("number"),
-                k > expected ? "attachment " + k + " follows attachment " + (expected - 1) + ": " + (k - expected == 1 ? "attachment " + expected + " is" : "attachments " + expected + " to " + (k - 1) + " are") + " missing" : "attachment " + k + " is out of order",
+                k > expected
+                    ? "attachment "
+                        + k
+                        + " follows attachment "
+                        + (expected - 1)
+                        + ": "
+                        + (k - expected == 1
+                            ? "attachment " + expected + " is"
+                            : "attachments " + expected + " to " + (k - 1) + " are")
+                        + " missing"
+                    : "attachment " + k + " is out of order",
                 "number attachments 1, 2, 3 in the order they are listed; mark one that is not ready \"status: pending\" rather than leaving a gap");
           }
           expected = k + 1;

@@ -32,13 +32,23 @@ public final class CompletedBeforePlanned implements Rule {
           (obj, path) -> {
             Object p = obj.value(obj.type().name().equals("task") ? "due" : "date");
             Node c = obj.fields().get("completed");
-            if (!(p instanceof When planned) || planned.isTbd() || !planned.yearKnown() || !(c instanceof Node.Val cv) || !(cv.value() instanceof When done) || done.isTbd() || !done.yearKnown()) {
+            if (!(p instanceof When planned)
+                || planned.isTbd()
+                || !planned.yearKnown()
+                || !(c instanceof Node.Val cv)
+                || !(cv.value() instanceof When done)
+                || done.isTbd()
+                || !done.yearKnown()) {
               return;
             }
             if (done.end().isBefore(planned.start())) {
               out.report(
                   cv.span(),
-                  "completed \"" + done.raw() + "\" is before the date it was planned for (\"" + planned.raw() + "\")",
+                  "completed \""
+                      + done.raw()
+                      + "\" is before the date it was planned for (\""
+                      + planned.raw()
+                      + "\")",
                   "check the year; if it really was done early, keep both dates as they are");
             }
           });

@@ -28,12 +28,20 @@ public final class CompletionWithoutDone implements Rule {
       Repository.walk(
           d,
           (obj, path) -> {
-            if (obj.has("completed") && obj.type().fields().containsKey("status") && !obj.invalid("status") && !"done".equals(obj.string("status"))) {
+            if (obj.has("completed")
+                && obj.type().fields().containsKey("status")
+                && !obj.invalid("status")
+                && !"done".equals(obj.string("status"))) {
               String status = obj.string("status");
               out.report(
                   obj.spanOf("completed"),
-                  "this " + obj.type().name() + " has a completed date but its status is " + (status == null ? "not set" : "\"" + status + "\""),
-                  status == null ? "add \"status: done\"" : "set \"status: done\", or remove the completed date");
+                  "this "
+                      + obj.type().name()
+                      + " has a completed date but its status is "
+                      + (status == null ? "not set" : "\"" + status + "\""),
+                  status == null
+                      ? "add \"status: done\""
+                      : "set \"status: done\", or remove the completed date");
             }
           });
     }

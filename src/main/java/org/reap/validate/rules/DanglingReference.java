@@ -41,10 +41,27 @@ public final class DanglingReference implements Rule {
           String what = String.join(" or ", ref.type().targets()).replace('-', ' ');
           String hint =
               candidates.isEmpty()
-                  ? "define " + References.wanted(ref.type()) + " with id \"" + ref.id() + "\", or remove \"" + ref.field() + "\""
+                  ? "define "
+                      + References.wanted(ref.type())
+                      + " with id \""
+                      + ref.id()
+                      + "\", or remove \""
+                      + ref.field()
+                      + "\""
                   : Suggest.didYouMean(ref.id(), candidates)
-                      + (candidates.size() <= 8 ? "ids of that kind: " + String.join(", ", candidates) : candidates.size() + " " + what + " ids exist; check the spelling");
-          out.report(ref.span(), "\"" + ref.field() + "\" points at \"" + ref.id() + "\", but no " + what + " has that id", hint);
+                      + (candidates.size() <= 8
+                          ? "ids of that kind: " + String.join(", ", candidates)
+                          : candidates.size() + " " + what + " ids exist; check the spelling");
+          out.report(
+              ref.span(),
+              "\""
+                  + ref.field()
+                  + "\" points at \""
+                  + ref.id()
+                  + "\", but no "
+                  + what
+                  + " has that id",
+              hint);
         });
   }
 }

@@ -31,19 +31,31 @@ public final class DateOutsidePeriod implements Rule {
     Dates.forEachWhen(
         repo,
         (d, obj, field, val, w) -> {
-          if (!CHECKED.contains(obj.type().name()) || !(field.equals("date") || field.equals("due") || field.equals("when"))) {
+          if (!CHECKED.contains(obj.type().name())
+              || !(field.equals("date") || field.equals("due") || field.equals("when"))) {
             return;
           }
           Document plan = Dates.planOf(repo, d);
           When period = Dates.period(plan);
-          if (period == null || period.isTbd() || !period.yearKnown() || w.isTbd() || !w.yearKnown()) {
+          if (period == null
+              || period.isTbd()
+              || !period.yearKnown()
+              || w.isTbd()
+              || !w.yearKnown()) {
             return;
           }
           if (w.end().isBefore(period.start()) || w.start().isAfter(period.end())) {
             out.report(
                 val.span(),
-                "\"" + w.raw() + "\" is outside the period of the plan \"" + plan.id() + "\" (" + period.raw() + ")",
-                "check the year; or widen the plan's period at " + plan.root().obj("period").span().location());
+                "\""
+                    + w.raw()
+                    + "\" is outside the period of the plan \""
+                    + plan.id()
+                    + "\" ("
+                    + period.raw()
+                    + ")",
+                "check the year; or widen the plan's period at "
+                    + plan.root().obj("period").span().location());
           }
         });
   }

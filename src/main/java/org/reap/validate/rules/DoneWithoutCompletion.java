@@ -28,8 +28,14 @@ public final class DoneWithoutCompletion implements Rule {
       Repository.walk(
           d,
           (obj, path) -> {
-            if (obj.type().fields().containsKey("completed") && "done".equals(obj.string("status")) && !obj.has("completed") && !obj.invalid("completed")) {
-              out.report(obj.spanOf("status"), "this " + obj.type().name() + " is done but does not say when", "add \"completed: YYYY-MM-DD\" with the day it was done");
+            if (obj.type().fields().containsKey("completed")
+                && "done".equals(obj.string("status"))
+                && !obj.has("completed")
+                && !obj.invalid("completed")) {
+              out.report(
+                  obj.spanOf("status"),
+                  "this " + obj.type().name() + " is done but does not say when",
+                  "add \"completed: YYYY-MM-DD\" with the day it was done");
             }
           });
     }

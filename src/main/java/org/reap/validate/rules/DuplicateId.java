@@ -7,8 +7,8 @@ import org.reap.validate.Rule;
 
 /**
  * Every id is unique across the whole repository, so references cannot be ambiguous; and no
- * document's id is the name of another output in out/ ({@code index}, or a plan's
- * {@code <plan>-progress} report), which would silently replace that output's file.
+ * document's id is the name of another output in out/ ({@code index}, or a plan's {@code
+ * <plan>-progress} report), which would silently replace that output's file.
  */
 public final class DuplicateId implements Rule {
   @Override
@@ -39,30 +39,61 @@ public final class DuplicateId implements Rule {
               for (Repository.Definition d : rest) {
                 out.report(
                     d.span(),
-                    "the id \"" + id + "\" is already used by " + References.what(first) + " at " + first.span().location(),
-                    "give this " + (d.isDocument() ? "document" : d.type().replace('-', ' ')) + " an id of its own, such as \"" + id + "-2\"");
+                    "the id \""
+                        + id
+                        + "\" is already used by "
+                        + References.what(first)
+                        + " at "
+                        + first.span().location(),
+                    "give this "
+                        + (d.isDocument() ? "document" : d.type().replace('-', ' '))
+                        + " an id of its own, such as \""
+                        + id
+                        + "-2\"");
               }
             });
     java.util.Map<String, Repository.Definition> progress = new java.util.HashMap<>();
-    repo.ids().forEach((id, defs) -> defs.stream()
-        .filter(d -> d.isDocument() && d.document() != null && d.document().kindName().equals("plan"))
-        .findFirst()
-        .ifPresent(plan -> progress.put(id + "-progress", plan)));
-    repo.ids().forEach((id, defs) -> {
-      for (Repository.Definition d : defs) {
-        if (!d.isDocument()) {
-          continue;
-        }
-        if (id.equals("index")) {
-          out.report(d.span(), "the id \"index\" is taken: out/index.html is the list of every document, and would replace this document's HTML",
-              "give this document another id, such as \"" + d.document().kindName() + "-index\"");
-        } else if (progress.containsKey(id)) {
-          Repository.Definition plan = progress.get(id);
-          out.report(d.span(), "the id \"" + id + "\" is the name of the progress report of " + References.what(plan) + " at "
-                  + plan.span().location() + " (out/" + id + ".pdf), which would replace this document's files",
-              "give this document an id that does not end in \"-progress\"");
-        }
-      }
-    });
+    repo.ids()
+        .forEach(
+            (id, defs) ->
+                defs.stream()
+                    .filter(
+                        d ->
+                            d.isDocument()
+                                && d.document() != null
+                                && d.document().kindName().equals("plan"))
+                    .findFirst()
+                    .ifPresent(plan -> progress.put(id + "-progress", plan)));
+    repo.ids()
+        .forEach(
+            (id, defs) -> {
+              for (Repository.Definition d : defs) {
+                if (!d.isDocument()) {
+                  continue;
+                }
+                if (id.equals("index")) {
+                  out.report(
+                      d.span(),
+                      "the id \"index\" is taken: out/index.html is the list of every document, and would replace this document's HTML",
+                      "give this document another id, such as \""
+                          + d.document().kindName()
+                          + "-index\"");
+                } else if (progress.containsKey(id)) {
+                  Repository.Definition plan = progress.get(id);
+                  out.report(
+                      d.span(),
+                      "the id \""
+                          + id
+                          + "\" is the name of the progress report of "
+                          + References.what(plan)
+                          + " at "
+                          + plan.span().location()
+                          + " (out/"
+                          + id
+                          + ".pdf), which would replace this document's files",
+                      "give this document an id that does not end in \"-progress\"");
+                }
+              }
+            });
   }
 }

@@ -13,8 +13,8 @@ import org.reap.validate.Rule;
 import org.reap.validate.Suggest;
 
 /**
- * A breakdown names only the indicator's declared dimensions, and in each only its listed groups;
- * a dimension is declared once, and a measure gives each combination of groups once.
+ * A breakdown names only the indicator's declared dimensions, and in each only its listed groups; a
+ * dimension is declared once, and a measure gives each combination of groups once.
  */
 public final class IndicatorBreakdown implements Rule {
   @Override
@@ -50,7 +50,16 @@ public final class IndicatorBreakdown implements Rule {
       }
       Span first = declared.putIfAbsent(key, dim.spanOf("key"));
       if (first != null) {
-        out.report(dim.spanOf("key"), "the dimension \"" + key + "\" is declared twice in indicator \"" + id + "\" (first at " + first.location() + ")", "declare each dimension once");
+        out.report(
+            dim.spanOf("key"),
+            "the dimension \""
+                + key
+                + "\" is declared twice in indicator \""
+                + id
+                + "\" (first at "
+                + first.location()
+                + ")",
+            "declare each dimension once");
       }
     }
     List<Breakdown.Dimension> dims = Breakdown.dimensions(ind);
@@ -67,19 +76,42 @@ public final class IndicatorBreakdown implements Rule {
             out.report(
                 c.keySpans().get(e.getKey()),
                 "\"" + e.getKey() + "\" is not a dimension of indicator \"" + id + "\"",
-                hint + (keys.isEmpty() ? "declare it under \"dimensions:\" with \"key: " + e.getKey() + "\"" : "its dimensions are: " + String.join(", ", keys) + "; declare others under \"dimensions:\""));
+                hint
+                    + (keys.isEmpty()
+                        ? "declare it under \"dimensions:\" with \"key: " + e.getKey() + "\""
+                        : "its dimensions are: "
+                            + String.join(", ", keys)
+                            + "; declare others under \"dimensions:\""));
           } else if (!dim.values().isEmpty() && !dim.values().contains(e.getValue())) {
             ok = false;
             out.report(
                 c.groupSpans().get(e.getKey()),
-                "\"" + e.getValue() + "\" is not one of the groups of dimension \"" + dim.key() + "\" in indicator \"" + id + "\"",
-                Suggest.didYouMean(e.getValue(), dim.values()) + "the groups are: " + String.join(", ", dim.values()) + " (" + dim.span().location() + ")");
+                "\""
+                    + e.getValue()
+                    + "\" is not one of the groups of dimension \""
+                    + dim.key()
+                    + "\" in indicator \""
+                    + id
+                    + "\"",
+                Suggest.didYouMean(e.getValue(), dim.values())
+                    + "the groups are: "
+                    + String.join(", ", dim.values())
+                    + " ("
+                    + dim.span().location()
+                    + ")");
           }
         }
         if (ok) {
           Span first = seen.putIfAbsent(c.by(), c.span());
           if (first != null) {
-            out.report(c.span(), "this measure gives the group " + name(c, dims) + " twice (first at " + first.location() + ")", "keep one value per group");
+            out.report(
+                c.span(),
+                "this measure gives the group "
+                    + name(c, dims)
+                    + " twice (first at "
+                    + first.location()
+                    + ")",
+                "keep one value per group");
           }
         }
       }

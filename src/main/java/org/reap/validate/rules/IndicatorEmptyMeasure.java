@@ -28,9 +28,19 @@ public final class IndicatorEmptyMeasure implements Rule {
       Repository.walk(
           d,
           (obj, path) -> {
-            if (obj.type().name().equals("measure") && !obj.has("value") && !obj.has("groups") && !obj.has("breakdown") && !obj.has("text")
-                && !obj.invalid("value") && !obj.invalid("groups") && !obj.invalid("breakdown") && !obj.invalid("text")) {
-              out.report(obj.span(), "this measurement has a date but no value", "add \"value: ...\", values by group under \"groups:\" or \"breakdown:\", or the value in words as \"text: ...\"");
+            if (obj.type().name().equals("measure")
+                && !obj.has("value")
+                && !obj.has("groups")
+                && !obj.has("breakdown")
+                && !obj.has("text")
+                && !obj.invalid("value")
+                && !obj.invalid("groups")
+                && !obj.invalid("breakdown")
+                && !obj.invalid("text")) {
+              out.report(
+                  obj.span(),
+                  "this measurement has a date but no value",
+                  "add \"value: ...\", values by group under \"groups:\" or \"breakdown:\", or the value in words as \"text: ...\"");
             }
           });
     }

@@ -44,7 +44,10 @@ public final class IndicatorGroupsTotal implements Rule {
     if (dims.stream().noneMatch(Breakdown.Dimension::addsUp)) {
       return;
     }
-    BigDecimal tol = ind.value("tolerance") == null ? BigDecimal.ZERO : ((BigDecimal) ind.value("tolerance")).abs();
+    BigDecimal tol =
+        ind.value("tolerance") == null
+            ? BigDecimal.ZERO
+            : ((BigDecimal) ind.value("tolerance")).abs();
     for (Node.Obj m : Breakdown.measures(ind)) {
       // cells grouped by the set of dimensions they name, in the indicator's order
       Map<List<String>, List<Breakdown.Cell>> bySet = new LinkedHashMap<>();
@@ -56,12 +59,24 @@ public final class IndicatorGroupsTotal implements Rule {
       BigDecimal total = m.value("value");
       bySet.forEach(
           (set, cells) -> {
-            if (total != null && set.stream().allMatch(k -> Breakdown.dimension(dims, k).addsUp())) {
-              BigDecimal sum = cells.stream().map(Breakdown.Cell::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (total != null
+                && set.stream().allMatch(k -> Breakdown.dimension(dims, k).addsUp())) {
+              BigDecimal sum =
+                  cells.stream()
+                      .map(Breakdown.Cell::value)
+                      .reduce(BigDecimal.ZERO, BigDecimal::add);
               if (sum.subtract(total).abs().compareTo(tol) > 0) {
                 out.report(
                     cells.get(0).span(),
-                    "the groups by " + labels(set, dims) + " add up to " + text(sum) + ", not to the total " + text(total) + " (" + m.spanOf("value").location() + ")",
+                    "the groups by "
+                        + labels(set, dims)
+                        + " add up to "
+                        + text(sum)
+                        + ", not to the total "
+                        + text(total)
+                        + " ("
+                        + m.spanOf("value").location()
+                        + ")",
                     hint(set, dims, ind));
               }
             }
@@ -85,7 +100,14 @@ public final class IndicatorGroupsTotal implements Rule {
                 if (any && sum.subtract(margin.value()).abs().compareTo(tol) > 0) {
                   out.report(
                       margin.span(),
-                      "the groups by " + labels(List.of(summed), dims) + " for " + IndicatorBreakdown.name(margin, dims) + " add up to " + text(sum) + ", not to its value " + text(margin.value()),
+                      "the groups by "
+                          + labels(List.of(summed), dims)
+                          + " for "
+                          + IndicatorBreakdown.name(margin, dims)
+                          + " add up to "
+                          + text(sum)
+                          + ", not to its value "
+                          + text(margin.value()),
                       hint(List.of(summed), dims, ind));
                 }
               }
@@ -101,7 +123,8 @@ public final class IndicatorGroupsTotal implements Rule {
   private static String hint(List<String> keys, List<Breakdown.Dimension> dims, Node.Obj ind) {
     Breakdown.Dimension first = Breakdown.dimension(dims, keys.get(0));
     return "check the figures; where they are rounded, set \"tolerance:\" on the indicator; where the groups do not make up everyone, remove \"adds_up: yes\" ("
-        + first.span().location() + ")";
+        + first.span().location()
+        + ")";
   }
 
   private static String text(BigDecimal b) {

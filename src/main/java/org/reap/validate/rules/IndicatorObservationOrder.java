@@ -38,9 +38,19 @@ public final class IndicatorObservationOrder implements Rule {
             continue;
           }
           if (prev != null && w.compareTo(prev) < 0) {
-            out.report(ob.spanOf("date"), "this observation (" + w.raw() + ") is listed after a later one (" + prev.raw() + ")", "list observations oldest first");
+            out.report(
+                ob.spanOf("date"),
+                "this observation ("
+                    + w.raw()
+                    + ") is listed after a later one ("
+                    + prev.raw()
+                    + ")",
+                "list observations oldest first");
           } else if (prev != null && w.compareTo(prev) == 0) {
-            out.report(ob.spanOf("date"), "two observations have the date " + w.raw(), "keep one observation per date");
+            out.report(
+                ob.spanOf("date"),
+                "two observations have the date " + w.raw(),
+                "keep one observation per date");
           }
           prev = w;
         }

@@ -44,14 +44,28 @@ public final class IndicatorTargetDirection implements Rule {
           if (worse) {
             out.report(
                 target.spanOf("value"),
-                "the target " + t.toPlainString() + " is worse than the baseline " + b.toPlainString() + " for an indicator where " + polarity.replace('-', ' '),
+                "the target "
+                    + t.toPlainString()
+                    + " is worse than the baseline "
+                    + b.toPlainString()
+                    + " for an indicator where "
+                    + polarity.replace('-', ' '),
                 "check the target, or the polarity at " + ind.spanOf("polarity").location());
           }
         }
         When bd = base.value("date");
         When td = target.value("date");
-        if (bd != null && td != null && !bd.isTbd() && !td.isTbd() && bd.yearKnown() && td.yearKnown() && td.end().isBefore(bd.start())) {
-          out.report(target.spanOf("date"), "the target date " + td.raw() + " is before the baseline date " + bd.raw(), "a target is set for a date after the baseline");
+        if (bd != null
+            && td != null
+            && !bd.isTbd()
+            && !td.isTbd()
+            && bd.yearKnown()
+            && td.yearKnown()
+            && td.end().isBefore(bd.start())) {
+          out.report(
+              target.spanOf("date"),
+              "the target date " + td.raw() + " is before the baseline date " + bd.raw(),
+              "a target is set for a date after the baseline");
         }
       }
     }

@@ -39,13 +39,23 @@ public final class MeetingCadence implements Rule {
             if (times != per) {
               out.report(
                   times ? obj.spanOf("times") : obj.spanOf("per"),
-                  "\"times\" and \"per\" go together: this meeting has only \"" + (times ? "times" : "per") + "\"",
-                  times ? "add \"per: month\" (or week, quarter, year)" : "add \"times: 2\" (how many meetings per " + obj.string("per") + ")");
+                  "\"times\" and \"per\" go together: this meeting has only \""
+                      + (times ? "times" : "per")
+                      + "\"",
+                  times
+                      ? "add \"per: month\" (or week, quarter, year)"
+                      : "add \"times: 2\" (how many meetings per " + obj.string("per") + ")");
             } else if (times && !obj.has("length")) {
-              out.report(obj.spanOf("times"), "this meeting has a cadence but no length", "add \"length: 2 hours\" (or 90 minutes, 3 days)");
+              out.report(
+                  obj.spanOf("times"),
+                  "this meeting has a cadence but no length",
+                  "add \"length: 2 hours\" (or 90 minutes, 3 days)");
             }
             if (obj.has("stated_hours_per_month") && !times) {
-              out.report(obj.spanOf("stated_hours_per_month"), "the hours per month cannot be checked: this meeting has no cadence", "add \"times\" and \"per\"");
+              out.report(
+                  obj.spanOf("stated_hours_per_month"),
+                  "the hours per month cannot be checked: this meeting has no cadence",
+                  "add \"times\" and \"per\"");
             }
           });
     }

@@ -41,7 +41,14 @@ public final class MeetingHoursMismatch implements Rule {
             if (Math.abs(derived - stated) > Math.max(0.05, 0.1 * stated)) {
               out.report(
                   obj.spanOf("stated_hours_per_month"),
-                  String.format(java.util.Locale.ROOT, "%s hours per month are stated, but %s × %s per %s makes %s hours per month", Meetings.format(stated), obj.string("length"), Meetings.format(((BigDecimal) obj.value("times")).doubleValue()), obj.string("per"), Meetings.format(derived)),
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%s hours per month are stated, but %s × %s per %s makes %s hours per month",
+                      Meetings.format(stated),
+                      obj.string("length"),
+                      Meetings.format(((BigDecimal) obj.value("times")).doubleValue()),
+                      obj.string("per"),
+                      Meetings.format(derived)),
                   "check the length and cadence, or the stated figure");
             }
           });

@@ -37,10 +37,20 @@ public final class MemoSectionHeading implements Rule {
         }
         if (type.equals("other")) {
           if (!s.has("heading")) {
-            out.report(s.spanOf("type"), "a section of type other needs a heading", "add \"heading: ...\" with the section's title");
+            out.report(
+                s.spanOf("type"),
+                "a section of type other needs a heading",
+                "add \"heading: ...\" with the section's title");
           }
         } else if (seen.putIfAbsent(type, s) != null) {
-          out.report(s.spanOf("type"), "the section \"" + type + "\" appears twice (first at line " + seen.get(type).spanOf("type").line() + ")", "merge the two sections into one");
+          out.report(
+              s.spanOf("type"),
+              "the section \""
+                  + type
+                  + "\" appears twice (first at line "
+                  + seen.get(type).spanOf("type").line()
+                  + ")",
+              "merge the two sections into one");
         }
       }
     }

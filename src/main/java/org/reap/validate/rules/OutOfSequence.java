@@ -11,9 +11,9 @@ import org.reap.model.When;
 import org.reap.validate.Rule;
 
 /**
- * A milestone dated far from its neighbours in the list, and out of order with them, is most
- * likely a typo (2004 for 2024). The entry is compared with the middle date of the three dated
- * entries on each side; a late entry at the end of a list in date order is not flagged.
+ * A milestone dated far from its neighbours in the list, and out of order with them, is most likely
+ * a typo (2004 for 2024). The entry is compared with the middle date of the three dated entries on
+ * each side; a late entry at the end of a list in date order is not flagged.
  */
 public final class OutOfSequence implements Rule {
   /** How far from its neighbours an entry may be, in days. */
@@ -39,7 +39,11 @@ public final class OutOfSequence implements Rule {
     for (Document d : repo.ofKind("milestones")) {
       List<Node.Val> dated = new ArrayList<>();
       for (Node n : d.root().list("entries")) {
-        if (n instanceof Node.Obj o && o.fields().get("date") instanceof Node.Val v && v.value() instanceof When w && !w.isTbd() && w.yearKnown()) {
+        if (n instanceof Node.Obj o
+            && o.fields().get("date") instanceof Node.Val v
+            && v.value() instanceof When w
+            && !w.isTbd()
+            && w.yearKnown()) {
           dated.add(v);
         }
       }
@@ -56,8 +60,10 @@ public final class OutOfSequence implements Rule {
         around.sort(null);
         LocalDate middle = around.get(around.size() / 2);
         When w = (When) dated.get(i).value();
-        boolean beforePrevious = i > 0 && w.start().isBefore(((When) dated.get(i - 1).value()).start());
-        boolean afterNext = i + 1 < dated.size() && w.start().isAfter(((When) dated.get(i + 1).value()).start());
+        boolean beforePrevious =
+            i > 0 && w.start().isBefore(((When) dated.get(i - 1).value()).start());
+        boolean afterNext =
+            i + 1 < dated.size() && w.start().isAfter(((When) dated.get(i + 1).value()).start());
         if (Dates.days(w.start(), middle) > LIMIT_DAYS && (beforePrevious || afterNext)) {
           out.report(
               dated.get(i).span(),

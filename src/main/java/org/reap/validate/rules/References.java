@@ -26,9 +26,14 @@ final class References {
               if (n == null) {
                 continue;
               }
-              if (f.type() instanceof ScalarType st && st.scalar() == Scalar.REF && n instanceof Node.Val v) {
+              if (f.type() instanceof ScalarType st
+                  && st.scalar() == Scalar.REF
+                  && n instanceof Node.Val v) {
                 action.accept(new Ref((String) v.value(), st, v.span(), f.name(), d));
-              } else if (f.type() instanceof ListType lt && lt.item() instanceof ScalarType st && st.scalar() == Scalar.REF && n instanceof Node.Lst l) {
+              } else if (f.type() instanceof ListType lt
+                  && lt.item() instanceof ScalarType st
+                  && st.scalar() == Scalar.REF
+                  && n instanceof Node.Lst l) {
                 for (Node item : l.items()) {
                   if (item instanceof Node.Val v) {
                     action.accept(new Ref((String) v.value(), st, v.span(), f.name(), d));
@@ -53,7 +58,9 @@ final class References {
 
   /** "a team", "a deliverable or an objective". */
   static String wanted(ScalarType type) {
-    return String.join(" or ", type.targets().stream().map(t -> t.equals("document") ? "a document" : a(t)).toList());
+    return String.join(
+        " or ",
+        type.targets().stream().map(t -> t.equals("document") ? "a document" : a(t)).toList());
   }
 
   static boolean matches(Repository.Definition def, ScalarType type) {

@@ -31,8 +31,22 @@ public final class TranslationMissing implements Rule {
           String own = Translations.defaultLanguage(d);
           out.report(
               t.value().span(),
-              "\"" + t.field() + "\" has no translation into " + Translations.displayName(lang) + ", which this document is published in",
-              "write it as " + t.field() + ": {" + own + ": ..., " + lang + ": ...}; until then the " + lang + " copy prints the " + own + " text");
+              "\""
+                  + t.field()
+                  + "\" has no translation into "
+                  + Translations.displayName(lang)
+                  + ", which this document is published in",
+              "write it as "
+                  + t.field()
+                  + ": {"
+                  + own
+                  + ": ..., "
+                  + lang
+                  + ": ...}; until then the "
+                  + lang
+                  + " copy prints the "
+                  + own
+                  + " text");
         }
       }
     }

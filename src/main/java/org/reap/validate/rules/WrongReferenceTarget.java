@@ -4,7 +4,9 @@ import org.reap.diagnostic.Severity;
 import org.reap.model.Repository;
 import org.reap.validate.Rule;
 
-/** A reference points at the right kind of thing: a milestone's team at a team, not a deliverable. */
+/**
+ * A reference points at the right kind of thing: a milestone's team at a team, not a deliverable.
+ */
 public final class WrongReferenceTarget implements Rule {
   @Override
   public String id() {
@@ -33,7 +35,17 @@ public final class WrongReferenceTarget implements Rule {
           String want = References.wanted(ref.type());
           out.report(
               ref.span(),
-              "\"" + ref.field() + "\" must point at " + want + ", but \"" + ref.id() + "\" is " + References.what(def) + " (" + def.span().location() + ")",
+              "\""
+                  + ref.field()
+                  + "\" must point at "
+                  + want
+                  + ", but \""
+                  + ref.id()
+                  + "\" is "
+                  + References.what(def)
+                  + " ("
+                  + def.span().location()
+                  + ")",
               "use the id of " + want);
         });
   }

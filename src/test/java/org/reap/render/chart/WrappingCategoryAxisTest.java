@@ -20,10 +20,14 @@ class WrappingCategoryAxisTest {
 
   @Test
   void wrapsAtSpacesAndEndsWithAnEllipsisWhenOutOfLines() {
-    assertThat(WrappingCategoryAxis.wrap("Hold sessions", 200, 2, WrappingCategoryAxisTest::width)).containsExactly("Hold sessions");
-    assertThat(WrappingCategoryAxis.wrap("Hold the sessions in May", 100, 2, WrappingCategoryAxisTest::width))
+    assertThat(WrappingCategoryAxis.wrap("Hold sessions", 200, 2, WrappingCategoryAxisTest::width))
+        .containsExactly("Hold sessions");
+    assertThat(
+            WrappingCategoryAxis.wrap(
+                "Hold the sessions in May", 100, 2, WrappingCategoryAxisTest::width))
         .containsExactly("Hold the", "sessions\u2026");
-    assertThat(WrappingCategoryAxis.wrap("Hold the sessions", 100, 3, WrappingCategoryAxisTest::width))
+    assertThat(
+            WrappingCategoryAxis.wrap("Hold the sessions", 100, 3, WrappingCategoryAxisTest::width))
         .containsExactly("Hold the", "sessions");
     assertThat(WrappingCategoryAxis.wrap("", 100, 2, WrappingCategoryAxisTest::width)).isEmpty();
   }
@@ -40,18 +44,31 @@ class WrappingCategoryAxisTest {
       assertThat(line.charAt(0)).as("no line starts with a lone accent").isEqualTo('e');
     }
     // narrower than one character: one character a line, never an empty line
-    assertThat(WrappingCategoryAxis.wrap("\uD83D\uDE00\uD83D\uDE01", 1, 2, WrappingCategoryAxisTest::width))
+    assertThat(
+            WrappingCategoryAxis.wrap(
+                "\uD83D\uDE00\uD83D\uDE01", 1, 2, WrappingCategoryAxisTest::width))
         .containsExactly("\uD83D\uDE00", "\uD83D\uDE01");
   }
 
   @Test
   void chartsWithEmojiLabelsAreWellFormedSvg() throws RenderException {
     String emoji = "\uD83D\uDE00".repeat(60);
-    ChartSpec line = ChartSpecParser.parse("{\"type\":\"line\",\"categories\":[\"" + emoji + "\",\"2025\"],"
-        + "\"series\":[{\"name\":\"s\",\"values\":[1,2]}]}", "chart 1");
+    ChartSpec line =
+        ChartSpecParser.parse(
+            "{\"type\":\"line\",\"categories\":[\""
+                + emoji
+                + "\",\"2025\"],"
+                + "\"series\":[{\"name\":\"s\",\"values\":[1,2]}]}",
+            "chart 1");
     SecureXml.parse(SvgCharts.toSvg(line, 480, 270, "a-"), "line chart SVG");
-    ChartSpec gantt = ChartSpecParser.parse("{\"type\":\"gantt\",\"tasks\":[{\"group\":\"" + emoji + "\",\"name\":\"" + emoji
-        + "\",\"start\":\"2025-01-01\",\"end\":\"2025-02-01\",\"status\":\"done\"}]}", "chart 2");
+    ChartSpec gantt =
+        ChartSpecParser.parse(
+            "{\"type\":\"gantt\",\"tasks\":[{\"group\":\""
+                + emoji
+                + "\",\"name\":\""
+                + emoji
+                + "\",\"start\":\"2025-01-01\",\"end\":\"2025-02-01\",\"status\":\"done\"}]}",
+            "chart 2");
     String svg = SvgCharts.toSvg(gantt, 480, 270, "b-");
     SecureXml.parse(svg, "gantt chart SVG");
     assertThat(svg).contains("\uD83D\uDE00");
@@ -60,10 +77,14 @@ class WrappingCategoryAxisTest {
   @org.junit.jupiter.api.Test
   void aLongGroupHeadingTakesMoreRowsInsteadOfBeingCut() {
     org.assertj.core.api.Assertions.assertThat(GanttCharts.headingRows("Short group")).isEqualTo(1);
-    String longOne = "3) Partnership & Accountability Strategy to Center Communities of Color for Racial Justice";
-    org.assertj.core.api.Assertions.assertThat(GanttCharts.headingRows(longOne)).isGreaterThanOrEqualTo(2);
+    String longOne =
+        "3) Partnership & Accountability Strategy to Center Communities of Color for Racial Justice";
+    org.assertj.core.api.Assertions.assertThat(GanttCharts.headingRows(longOne))
+        .isGreaterThanOrEqualTo(2);
     // wrapped at a width holding about 33 characters, every word is kept over the rows given
-    java.util.List<String> lines = WrappingCategoryAxis.wrap(longOne, 33, 2 * GanttCharts.headingRows(longOne), s -> s.length());
+    java.util.List<String> lines =
+        WrappingCategoryAxis.wrap(
+            longOne, 33, 2 * GanttCharts.headingRows(longOne), s -> s.length());
     org.assertj.core.api.Assertions.assertThat(String.join(" ", lines)).isEqualTo(longOne);
   }
 }

@@ -1,6 +1,5 @@
 package org.reap.render.output;
 
-import org.reap.testing.TestFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -21,14 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reap.cli.ExitCodes;
 import org.reap.cli.Run;
+import org.reap.testing.TestFiles;
 
 /**
  * Crash safety: a child JVM ({@code java -cp <test class path> org.reap.cli.Main render}) is killed
  * with SIGKILL ({@link Process#destroyForcibly()}) at several moments of a render into out/: soon
  * after start, when its first temp file appears, half way through staging, and when the first file
- * has been moved into place. After each kill every file in out/ must be byte for byte either the old
- * complete render or the new complete render (two reference renders), never a mix inside a file nor
- * a truncated one; and the next run must remove the temp files the killed one left.
+ * has been moved into place. After each kill every file in out/ must be byte for byte either the
+ * old complete render or the new complete render (two reference renders), never a mix inside a file
+ * nor a truncated one; and the next run must remove the temp files the killed one left.
  */
 class CrashSafetyTest {
   static final String AS_OF = "2025-05-01";
@@ -41,7 +41,8 @@ class CrashSafetyTest {
     work = tmp;
     TestFiles.copyTree(Path.of("docs/examples"), tmp.resolve("old"));
     TestFiles.copyTree(Path.of("docs/examples"), tmp.resolve("new"));
-    // The new version differs in every document: another jurisdiction name, and a changed plan title.
+    // The new version differs in every document: another jurisdiction name, and a changed plan
+    // title.
     try (Stream<Path> s = Files.list(tmp.resolve("new"))) {
       for (Path f : s.filter(Files::isRegularFile).toList()) {
         String y = Files.readString(f, StandardCharsets.UTF_8).replace("Riverton", "Rivertown");
@@ -60,9 +61,20 @@ class CrashSafetyTest {
     assertThat(differ).as("old and new renders must differ to tell them apart").isGreaterThan(10);
   }
 
-  /** Renders in-process from {@code work}, so that paths shown in index.html are the child's too. */
+  /**
+   * Renders in-process from {@code work}, so that paths shown in index.html are the child's too.
+   */
   static Map<String, byte[]> render(Path plans, Path out) throws IOException {
-    Run r = Run.in(plans.getParent(), "render", plans.getFileName().toString(), "--out", out.toString(), "--as-of", AS_OF, "--force");
+    Run r =
+        Run.in(
+            plans.getParent(),
+            "render",
+            plans.getFileName().toString(),
+            "--out",
+            out.toString(),
+            "--as-of",
+            AS_OF,
+            "--force");
     assertThat(r.exit()).as(r.all()).isEqualTo(ExitCodes.OK);
     return contents(out);
   }
@@ -83,7 +95,9 @@ class CrashSafetyTest {
 
   static List<String> temps(Path out) throws IOException {
     try (Stream<Path> s = Files.list(out)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(OutputDir.TEMP_SUFFIX)).toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(OutputDir.TEMP_SUFFIX))
+          .toList();
     }
   }
 
@@ -103,7 +117,8 @@ class CrashSafetyTest {
   static boolean anyReplaced(Path out) {
     try {
       for (Map.Entry<String, byte[]> e : contents(out).entrySet()) {
-        if (Arrays.equals(e.getValue(), newFiles.get(e.getKey())) && !Arrays.equals(e.getValue(), oldFiles.get(e.getKey()))) {
+        if (Arrays.equals(e.getValue(), newFiles.get(e.getKey()))
+            && !Arrays.equals(e.getValue(), oldFiles.get(e.getKey()))) {
           return true;
         }
       }
@@ -125,23 +140,37 @@ class CrashSafetyTest {
 
   @Test
   void killedRendersLeaveOldOrNewFilesAndTheNextRunCleansUp() throws Exception {
-    List<Moment> moments = List.of(
-        new Moment("300 ms after start", 300, null),
-        new Moment("first temp file written", 0, tempsAtLeast(1)),
-        new Moment("half the files staged", 0, tempsAtLeast(oldFiles.size() / 2)),
-        new Moment("first file moved into place", 0, CrashSafetyTest::anyReplaced));
+    List<Moment> moments =
+        List.of(
+            new Moment("300 ms after start", 300, null),
+            new Moment("first temp file written", 0, tempsAtLeast(1)),
+            new Moment("half the files staged", 0, tempsAtLeast(oldFiles.size() / 2)),
+            new Moment("first file moved into place", 0, CrashSafetyTest::anyReplaced));
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> report = new ArrayList<>();
     for (Moment m : moments) {
       Path out = work.resolve("out-" + m.name().replace(' ', '-'));
       TestFiles.copyTree(work.resolve("ref-old"), out);
-      Process child = new ProcessBuilder(java, "-Djava.awt.headless=true", "-Duser.timezone=America/Los_Angeles",
-          "-cp", System.getProperty("java.class.path"), "org.reap.cli.Main",
-          "render", "new", "--out", out.toString(), "--as-of", AS_OF, "--force", "--quiet")
-          .directory(work.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(work.resolve("child-" + out.getFileName() + ".log").toFile())
-          .start();
+      Process child =
+          new ProcessBuilder(
+                  java,
+                  "-Djava.awt.headless=true",
+                  "-Duser.timezone=America/Los_Angeles",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "org.reap.cli.Main",
+                  "render",
+                  "new",
+                  "--out",
+                  out.toString(),
+                  "--as-of",
+                  AS_OF,
+                  "--force",
+                  "--quiet")
+              .directory(work.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("child-" + out.getFileName() + ".log").toFile())
+              .start();
       boolean hit = false;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       if (m.when() == null) {
@@ -166,25 +195,41 @@ class CrashSafetyTest {
         byte[] b = e.getValue();
         boolean isOld = Arrays.equals(b, oldFiles.get(n));
         boolean isNew = Arrays.equals(b, newFiles.get(n));
-        assertThat(isOld || isNew).as("%s: %s is neither the old nor the new complete file (%d bytes)", m.name(), n, b.length).isTrue();
+        assertThat(isOld || isNew)
+            .as(
+                "%s: %s is neither the old nor the new complete file (%d bytes)",
+                m.name(), n, b.length)
+            .isTrue();
         stillOld += isOld && !isNew ? 1 : 0;
         nowNew += isNew && !isOld ? 1 : 0;
       }
       assertThat(after.keySet()).as(m.name()).isEqualTo(oldFiles.keySet());
-      report.add(m.name() + (hit ? "" : " (not reached: the child finished first)") + ": " + stillOld + " old, " + nowNew
-          + " new, " + leftTemps.size() + " temps left");
+      report.add(
+          m.name()
+              + (hit ? "" : " (not reached: the child finished first)")
+              + ": "
+              + stillOld
+              + " old, "
+              + nowNew
+              + " new, "
+              + leftTemps.size()
+              + " temps left");
       // The next run removes what the killed one left and brings out/ to the new version.
-      Run next = Run.in(work, "render", "new", "--out", out.toString(), "--as-of", AS_OF, "--quiet");
+      Run next =
+          Run.in(work, "render", "new", "--out", out.toString(), "--as-of", AS_OF, "--quiet");
       assertThat(next.exit()).as(next.all()).isEqualTo(ExitCodes.OK);
       assertThat(temps(out)).as(m.name() + ": temps after the next run").isEmpty();
       Map<String, byte[]> healed = contents(out);
       for (String n : newFiles.keySet()) {
-        assertThat(healed.get(n)).as(m.name() + ": " + n + " after the next run").isEqualTo(newFiles.get(n));
+        assertThat(healed.get(n))
+            .as(m.name() + ": " + n + " after the next run")
+            .isEqualTo(newFiles.get(n));
       }
       deleteTree(out);
     }
     System.out.println("CrashSafetyTest: " + String.join("; ", report));
-    assertThat(report).as("at least the temp-file moment must be reached before the child finishes")
+    assertThat(report)
+        .as("at least the temp-file moment must be reached before the child finishes")
         .anyMatch(s -> s.startsWith("first temp file written") && !s.contains("not reached"));
   }
 }

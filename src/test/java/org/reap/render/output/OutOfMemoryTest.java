@@ -18,9 +18,12 @@ import org.reap.cli.ExitCodes;
  */
 class OutOfMemoryTest {
   @Test
-  void aDocumentTooLargeForTheHeapIsAPlainErrorAndOutIsUntouched(@TempDir Path tmp) throws Exception {
+  void aDocumentTooLargeForTheHeapIsAPlainErrorAndOutIsUntouched(@TempDir Path tmp)
+      throws Exception {
     Path plans = Files.createDirectories(tmp.resolve("plans"));
-    Files.writeString(plans.resolve("plan.yaml"), """
+    Files.writeString(
+        plans.resolve("plan.yaml"),
+        """
         reap: 1
         kind: plan
         id: big-plan
@@ -28,8 +31,11 @@ class OutOfMemoryTest {
         jurisdiction: City of Testing
         period:
           when: 2020-01/2029-12
-        """, StandardCharsets.UTF_8);
-    StringBuilder y = new StringBuilder("""
+        """,
+        StandardCharsets.UTF_8);
+    StringBuilder y =
+        new StringBuilder(
+            """
         reap: 1
         kind: milestones
         id: big-timeline
@@ -39,39 +45,69 @@ class OutOfMemoryTest {
         """);
     LocalDate d = LocalDate.of(2020, 1, 1);
     for (int i = 1; i <= 3000; i++) {
-      y.append("  - id: ms-").append(i).append('\n')
-          .append("    date: ").append(d.plusDays(i)).append('\n')
-          .append("    title: Share the results of the racial equity tool with the community, step ").append(i).append('\n')
+      y.append("  - id: ms-")
+          .append(i)
+          .append('\n')
+          .append("    date: ")
+          .append(d.plusDays(i))
+          .append('\n')
+          .append(
+              "    title: Share the results of the racial equity tool with the community, step ")
+          .append(i)
+          .append('\n')
           .append("    owner: Office of Diversity and Equity\n")
-          .append("    partnership: ").append(i % 3 == 0 ? "yes" : "no").append('\n');
+          .append("    partnership: ")
+          .append(i % 3 == 0 ? "yes" : "no")
+          .append('\n');
     }
     Files.writeString(plans.resolve("timeline.yaml"), y, StandardCharsets.UTF_8);
     Path out = Files.createDirectories(tmp.resolve("out"));
-    Files.writeString(out.resolve("big-timeline.pdf"), "the previous good file", StandardCharsets.UTF_8);
+    Files.writeString(
+        out.resolve("big-timeline.pdf"), "the previous good file", StandardCharsets.UTF_8);
 
     String java = ProcessHandle.current().info().command().orElse("java");
     Path log = tmp.resolve("child.log");
-    Process child = new ProcessBuilder(java, "-Xmx40m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-        "-cp", System.getProperty("java.class.path"), "org.reap.cli.Main",
-        "render", "plans", "--out", "out", "--as-of", "2024-10-29", "--format", "pdf", "--only", "big-timeline",
-        "--force", "--quiet")
-        .directory(tmp.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    Process child =
+        new ProcessBuilder(
+                java,
+                "-Xmx40m",
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.reap.cli.Main",
+                "render",
+                "plans",
+                "--out",
+                "out",
+                "--as-of",
+                "2024-10-29",
+                "--format",
+                "pdf",
+                "--only",
+                "big-timeline",
+                "--force",
+                "--quiet")
+            .directory(tmp.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     assertThat(child.waitFor(240, TimeUnit.SECONDS)).as("the child finished").isTrue();
     String said = Files.readString(log, StandardCharsets.UTF_8);
 
     assertThat(child.exitValue()).as(said).isEqualTo(ExitCodes.INVALID);
     assertThat(said)
-        .contains("plans/timeline.yaml: error[render]: There was not enough memory to render big-timeline")
+        .contains(
+            "plans/timeline.yaml: error[render]: There was not enough memory to render big-timeline")
         .contains("hint: Split a very long table")
         .contains("JAVA_OPTS_REAP=-Xmx")
         .doesNotContain("Exception", "OutOfMemoryError", "\tat ");
     try (var files = Files.list(out)) {
-      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(OutputDir.OWN_DIR)))
+      assertThat(
+              files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(OutputDir.OWN_DIR)))
           .containsExactly("big-timeline.pdf");
     }
-    assertThat(Files.readString(out.resolve("big-timeline.pdf"), StandardCharsets.UTF_8)).isEqualTo("the previous good file");
+    assertThat(Files.readString(out.resolve("big-timeline.pdf"), StandardCharsets.UTF_8))
+        .isEqualTo("the previous good file");
   }
 }

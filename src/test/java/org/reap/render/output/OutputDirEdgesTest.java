@@ -34,7 +34,8 @@ class OutputDirEdgesTest {
   void aMoveThatFailsHalfWaySaysWhatWasReplacedAndLeavesNoTemp() throws Exception {
     Path out = tmp.resolve("out");
     try (OutputDir dir = OutputDir.open(out)) {
-      Files.createDirectories(out.resolve("b.pdf/inside")); // a non-empty folder cannot be replaced by a file
+      Files.createDirectories(
+          out.resolve("b.pdf/inside")); // a non-empty folder cannot be replaced by a file
       dir.stage("a.pdf", text("A"));
       dir.stage("b.pdf", text("B"));
       dir.stage("c.pdf", text("C"));
@@ -105,11 +106,15 @@ class OutputDirEdgesTest {
     OutputDir dir = OutputDir.open(out);
     dir.close();
     dir.close();
-    assertThatThrownBy(() -> dir.stage("a.pdf", text("A"))).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> dir.stage("a.pdf", text("A")))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessage("output folder " + out + "/ is closed");
     assertThatThrownBy(dir::commitAll).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> dir.write("a.pdf", text("A"))).isInstanceOf(IllegalStateException.class);
-    assertThat(out).as("a folder this run made and wrote nothing to is removed again").doesNotExist();
+    assertThatThrownBy(() -> dir.write("a.pdf", text("A")))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(out)
+        .as("a folder this run made and wrote nothing to is removed again")
+        .doesNotExist();
     // the lock is free again: this JVM and others may open the folder
     try (OutputDir again = OutputDir.open(out)) {
       assertThat(again.path()).isEqualTo(out.toRealPath());
@@ -126,7 +131,8 @@ class OutputDirEdgesTest {
     Files.writeString(out.resolve("d.pdf.reap-tmp"), "not ours: no leading dot");
     Files.writeString(out.resolve(".e.pdf"), "not a temp");
     try (OutputDir dir = OutputDir.open(out)) {
-      assertThat(listing(out)).containsExactly(".c.pdf.123-3.reap-tmp", ".e.pdf", ".reap", "d.pdf.reap-tmp");
+      assertThat(listing(out))
+          .containsExactly(".c.pdf.123-3.reap-tmp", ".e.pdf", ".reap", "d.pdf.reap-tmp");
     }
     assertThat(Files.readString(elsewhere)).as("a link is removed, not followed").isEqualTo("keep");
   }
@@ -135,7 +141,8 @@ class OutputDirEdgesTest {
   void theLockFileNamesThisProcess() throws Exception {
     Path out = tmp.resolve("out");
     try (OutputDir dir = OutputDir.open(out)) {
-      assertThat(Files.readString(out.resolve(OutputDir.LOCK_FILE))).isEqualTo(ProcessHandle.current().pid() + "\n");
+      assertThat(Files.readString(out.resolve(OutputDir.LOCK_FILE)))
+          .isEqualTo(ProcessHandle.current().pid() + "\n");
     }
   }
 
@@ -143,9 +150,14 @@ class OutputDirEdgesTest {
   void aSecondOpenInThisJvmNamesThisProcessAndLeavesTheFirstWorking() throws Exception {
     Path out = tmp.resolve("out");
     try (OutputDir first = OutputDir.open(out)) {
-      assertThatThrownBy(() -> OutputDir.open(out)).isInstanceOf(RenderException.class)
-          .hasMessage("another reap render is writing to " + out + "/ (started by process " + ProcessHandle.current().pid()
-              + "); wait for it or use another --out");
+      assertThatThrownBy(() -> OutputDir.open(out))
+          .isInstanceOf(RenderException.class)
+          .hasMessage(
+              "another reap render is writing to "
+                  + out
+                  + "/ (started by process "
+                  + ProcessHandle.current().pid()
+                  + "); wait for it or use another --out");
       first.write("a.pdf", text("A"));
     }
     assertThat(Files.readString(out.resolve("a.pdf"))).isEqualTo("A");
@@ -154,17 +166,20 @@ class OutputDirEdgesTest {
   @Test
   void aFolderThatCannotBeCreatedIsAnError() throws Exception {
     Path file = Files.writeString(tmp.resolve("file"), "x");
-    assertThatThrownBy(() -> OutputDir.open(file.resolve("out"))).isInstanceOf(RenderException.class)
+    assertThatThrownBy(() -> OutputDir.open(file.resolve("out")))
+        .isInstanceOf(RenderException.class)
         .hasMessageStartingWith("Cannot create the output folder " + file.resolve("out") + "/ (")
         .hasMessageEndingWith("). Check the path and its permissions, or pass another --out.");
-    assertThatThrownBy(() -> OutputDir.open(Path.of(file + "/"))).hasMessageContaining("is a file, not a folder");
+    assertThatThrownBy(() -> OutputDir.open(Path.of(file + "/")))
+        .hasMessageContaining("is a file, not a folder");
   }
 
   @Test
   void anOutPathWrittenWithASlashIsShownAsWritten() throws Exception {
     Path out = Files.createDirectories(tmp.resolve("out"));
     try (OutputDir first = OutputDir.open(Path.of(out + "/"))) {
-      assertThatThrownBy(() -> OutputDir.open(out)).hasMessageContaining("writing to " + out + "/ (");
+      assertThatThrownBy(() -> OutputDir.open(out))
+          .hasMessageContaining("writing to " + out + "/ (");
     }
   }
 

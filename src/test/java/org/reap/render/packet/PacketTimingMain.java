@@ -19,9 +19,9 @@ import org.reap.render.Renderer;
 /**
  * What the packet costs, warm, in one JVM: {@code reap packet} for the sample item (wall clock,
  * median and minimum), and the joining step alone ({@link PacketAssembler#assemble}, which merges
- * the structure trees) over every document of the repository, in thread CPU time.
- * {@code java -cp ... org.reap.render.packet.PacketTimingMain [repo] [runs]} (defaults: plans, 15),
- * run from the project folder.
+ * the structure trees) over every document of the repository, in thread CPU time. {@code java -cp
+ * ... org.reap.render.packet.PacketTimingMain [repo] [runs]} (defaults: plans, 15), run from the
+ * project folder.
  */
 public final class PacketTimingMain {
   private PacketTimingMain() {}
@@ -32,11 +32,25 @@ public final class PacketTimingMain {
     boolean plans = repo.equals(Path.of("plans"));
     LocalDate asOf = plans ? LocalDate.of(2024, 10, 29) : LocalDate.of(2025, 5, 1);
     String item = plans ? "score-rec-2024-10-29-item-4" : "riverton-eq-2025-05-13-item-2";
-    String[] command = {"packet", item, "--plans", repo.toString(), "--as-of", asOf.toString(), "--out", System.getProperty("java.io.tmpdir") + "/reap-packet-timing"};
+    String[] command = {
+      "packet",
+      item,
+      "--plans",
+      repo.toString(),
+      "--as-of",
+      asOf.toString(),
+      "--out",
+      System.getProperty("java.io.tmpdir") + "/reap-packet-timing"
+    };
     double[] wall = new double[runs];
     for (int i = -3; i < runs; i++) {
       long start = System.nanoTime();
-      int code = Main.run(command, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Path.of("").toAbsolutePath());
+      int code =
+          Main.run(
+              command,
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(new StringWriter()),
+              Path.of("").toAbsolutePath());
       if (code != 0) {
         throw new IllegalStateException("reap packet exited with " + code);
       }
@@ -45,10 +59,16 @@ public final class PacketTimingMain {
       }
     }
     Arrays.sort(wall);
-    System.out.printf("reap packet %s: wall median %.3f s, min %.3f s (%d warm runs)%n", item, wall[runs / 2], wall[0], runs);
+    System.out.printf(
+        "reap packet %s: wall median %.3f s, min %.3f s (%d warm runs)%n",
+        item, wall[runs / 2], wall[0], runs);
 
     Pipeline.Checked c = Pipeline.check(Pipeline.Options.of(repo));
-    Renderer r = new Renderer(c.repository(), new Renderer.Options(asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.PDF), null, Set.of()));
+    Renderer r =
+        new Renderer(
+            c.repository(),
+            new Renderer.Options(
+                asOf, Renderer.pdfDate(asOf), EnumSet.of(Renderer.Format.PDF), null, Set.of()));
     List<PacketAssembler.Part> parts = new ArrayList<>();
     for (Renderer.Job job : r.jobs()) {
       parts.add(new PacketAssembler.Part(job.name(), r.pdf(job)));
@@ -58,13 +78,20 @@ public final class PacketTimingMain {
     int pages = 0;
     for (int i = -5; i < runs; i++) {
       long start = mx.getCurrentThreadCpuTime();
-      PacketAssembler.Packet packet = PacketAssembler.assemble(parts, "Timing", "en", Instant.EPOCH, "Page {0} of {1}", true, "reap dev");
+      PacketAssembler.Packet packet =
+          PacketAssembler.assemble(
+              parts, "Timing", "en", Instant.EPOCH, "Page {0} of {1}", true, "reap dev");
       if (i >= 0) {
         cpu[i] = (mx.getCurrentThreadCpuTime() - start) / 1e6;
       }
-      pages = packet.firstPages().isEmpty() ? 0 : new org.openpdf.text.pdf.PdfReader(packet.pdf()).getNumberOfPages();
+      pages =
+          packet.firstPages().isEmpty()
+              ? 0
+              : new org.openpdf.text.pdf.PdfReader(packet.pdf()).getNumberOfPages();
     }
     Arrays.sort(cpu);
-    System.out.printf("assemble %d documents, %d pages: thread CPU median %.0f ms, min %.0f ms (%d runs)%n", parts.size(), pages, cpu[runs / 2], cpu[0], runs);
+    System.out.printf(
+        "assemble %d documents, %d pages: thread CPU median %.0f ms, min %.0f ms (%d runs)%n",
+        parts.size(), pages, cpu[runs / 2], cpu[0], runs);
   }
 }

@@ -66,7 +66,11 @@ public final class PdfNavigation {
     for (Map<String, Object> m : list) {
       Object page = m.get("Page");
       List<Map<String, Object>> kids = (List<Map<String, Object>>) m.get("Kids");
-      out.add(new Mark((String) m.get("Title"), page == null ? -1 : Integer.parseInt(((String) page).split(" ")[0]), kids == null ? List.of() : marks(kids)));
+      out.add(
+          new Mark(
+              (String) m.get("Title"),
+              page == null ? -1 : Integer.parseInt(((String) page).split(" ")[0]),
+              kids == null ? List.of() : marks(kids)));
     }
     return out;
   }
@@ -110,15 +114,22 @@ public final class PdfNavigation {
       PdfObject d = a.get(PdfName.DEST);
       if (actionObj instanceof PdfDictionary action) {
         if (PdfName.URI.equals(action.getAsName(PdfName.S))) {
-          out.add(new Link(text, null, ((PdfString) PdfReader.getPdfObject(action.get(PdfName.URI))).toUnicodeString()));
+          out.add(
+              new Link(
+                  text,
+                  null,
+                  ((PdfString) PdfReader.getPdfObject(action.get(PdfName.URI))).toUnicodeString()));
           continue;
         }
         d = PdfName.GOTO.equals(action.getAsName(PdfName.S)) ? action.get(PdfName.D) : null;
       }
       PdfObject resolved = PdfReader.getPdfObject(d);
-      PdfObject dest = resolved instanceof PdfName n ? PdfReader.getPdfObject(dests.get(n)) : resolved;
+      PdfObject dest =
+          resolved instanceof PdfName n ? PdfReader.getPdfObject(dests.get(n)) : resolved;
       Integer target = null;
-      if (dest instanceof PdfArray arr && arr.size() > 0 && arr.getPdfObject(0) instanceof PRIndirectReference ref) {
+      if (dest instanceof PdfArray arr
+          && arr.size() > 0
+          && arr.getPdfObject(0) instanceof PRIndirectReference ref) {
         target = pages.get(ref.getNumber());
       }
       out.add(new Link(text, target, null));

@@ -22,9 +22,9 @@ import org.jsoup.nodes.Document;
 
 /**
  * Print-fidelity checks over a rendered document: what the HTML says must be printed in the PDF,
- * and no two printed words may overlap. "Printed" means painted inside the page and inside the
- * clip in force: text that Flying Saucer paints past the right edge of the page, or clipped in a
- * page's bottom margin (a line that belongs to the next page), is lost to a reader of the paper.
+ * and no two printed words may overlap. "Printed" means painted inside the page and inside the clip
+ * in force: text that Flying Saucer paints past the right edge of the page, or clipped in a page's
+ * bottom margin (a line that belongs to the next page), is lost to a reader of the paper.
  */
 public final class PrintChecks {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -58,7 +58,8 @@ public final class PrintChecks {
   /** Letter-and-digit runs of a text, NFC, lower-cased (CSS may upper-case what it prints). */
   public static List<String> words(String text) {
     List<String> out = new ArrayList<>();
-    Matcher m = WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
+    Matcher m =
+        WORD.matcher(Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT));
     while (m.find()) {
       out.add(m.group());
     }
@@ -175,7 +176,10 @@ public final class PrintChecks {
     private boolean visible(TextPosition t) {
       double x = t.getTextMatrix().getTranslateX() + t.getWidth() / 2;
       double y = t.getTextMatrix().getTranslateY() + Math.max(0.5, t.getHeight() / 2);
-      if (x < box.getLowerLeftX() || x > box.getUpperRightX() || y < box.getLowerLeftY() || y > box.getUpperRightY()) {
+      if (x < box.getLowerLeftX()
+          || x > box.getUpperRightX()
+          || y < box.getLowerLeftY()
+          || y > box.getUpperRightY()) {
         return false;
       }
       var clip = getGraphicsState().getCurrentClippingPath();
@@ -206,7 +210,8 @@ public final class PrintChecks {
     private static boolean startsNewWord(TextPosition prev, TextPosition p) {
       double end = prev.getTextMatrix().getTranslateX() + prev.getWidth();
       double x = p.getTextMatrix().getTranslateX();
-      double dy = Math.abs(p.getTextMatrix().getTranslateY() - prev.getTextMatrix().getTranslateY());
+      double dy =
+          Math.abs(p.getTextMatrix().getTranslateY() - prev.getTextMatrix().getTranslateY());
       double gap = Math.max(1.0, 0.3 * prev.getFontSizeInPt());
       return dy > 0.5 || x < end - 1.0 || x > end + gap;
     }
@@ -215,7 +220,10 @@ public final class PrintChecks {
       if (run.isEmpty()) {
         return;
       }
-      double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+      double x0 = Double.MAX_VALUE,
+          y0 = Double.MAX_VALUE,
+          x1 = -Double.MAX_VALUE,
+          y1 = -Double.MAX_VALUE;
       StringBuilder text = new StringBuilder();
       for (TextPosition p : run) {
         // the glyph's box from its font size: from just below the baseline to cap height (PDFBox's

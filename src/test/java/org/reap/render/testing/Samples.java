@@ -5,21 +5,31 @@ import org.reap.render.pdf.PdfMeta;
 
 /** Sample XHTML documents for tests and for looking at the output by eye. */
 public final class Samples {
-    public static final PdfMeta META = new PdfMeta("Racial Equity Action Plan 2024", "en", "Office of Equity",
-            "Committee memo", "equity, plan", "reap 0.1.0", Instant.parse("2024-10-29T17:00:00Z"));
+  public static final PdfMeta META =
+      new PdfMeta(
+          "Racial Equity Action Plan 2024",
+          "en",
+          "Office of Equity",
+          "Committee memo",
+          "equity, plan",
+          "reap 0.1.0",
+          Instant.parse("2024-10-29T17:00:00Z"));
 
-    public static final String LINE_CHART = """
+  public static final String LINE_CHART =
+      """
             {"type":"line","title":"Share of contracts to minority-owned firms","xLabel":"Fiscal year",\
             "yLabel":"Percent of contract dollars","categories":["2019","2020","2021","2022","2023"],\
             "series":[{"name":"All departments","values":[4.1,5.0,6.2,null,9.8]},\
             {"name":"Public Works","values":[2.0,2.4,3.9,5.5,7.1]}],"target":12.5,"targetLabel":"Target 2026"}""";
 
-    public static final String BAR_CHART = """
+  public static final String BAR_CHART =
+      """
             {"type":"bar","title":"Listening sessions held","xLabel":"Quarter","yLabel":"Sessions",\
             "categories":["Q1","Q2","Q3","Q4"],"series":[{"name":"In person","values":[3,5,4,6]},\
             {"name":"Online","values":[2,2,3,1]}]}""";
 
-    public static final String GANTT_CHART = """
+  public static final String GANTT_CHART =
+      """
             {"type":"gantt","title":"Racial equity work plan","asOf":"2024-10-29","asOfLabel":"As of Oct 29, 2024",\
             "tasks":[\
             {"group":"1) Staff training","name":"Train department leads","start":"2024-02-01","end":"2024-04-30","status":"done"},\
@@ -29,11 +39,10 @@ public final class Samples {
             {"group":"2) Racial Equity Resolution","name":"Council vote","start":"2024-11-01","end":"2024-11-30","status":"planned"},\
             {"group":"3) Data","name":"Publish disaggregated dashboard","start":"2024-06-01","end":"2025-01-31","status":"at-risk"}]}""";
 
-    private Samples() {
-    }
+  private Samples() {}
 
-    public static String css() {
-        return """
+  public static String css() {
+    return """
                 @page { size: letter; margin: 0.9in 0.8in 0.9in 0.8in;
                   @top-left { content: "City of Example \\2014  Racial Equity Action Plan"; font-family: 'DejaVu Sans';
                               font-size: 8pt; color: #555555; }
@@ -50,17 +59,22 @@ public final class Samples {
                 .reap-chart { width: 100%; height: 230pt; margin: 8pt 0; page-break-inside: avoid; }
                 .reap-chart.gantt { height: auto; }
                 """;
-    }
+  }
 
-    /** A document: a table, a line chart, a gantt chart, and {@code extraParagraphs} of filler. */
-    public static String memo(int extraParagraphs) {
-        StringBuilder filler = new StringBuilder();
-        for (int i = 1; i <= extraParagraphs; i++) {
-            filler.append("<p>Paragraph ").append(i).append(". The city will measure progress every quarter and ")
-                    .append("report to the committee. Residents helped set the targets in listening sessions ")
-                    .append("held in every district, in English, Spanish, Vietnamese (Tiếng Việt) and Somali.</p>\n");
-        }
-        return """
+  /** A document: a table, a line chart, a gantt chart, and {@code extraParagraphs} of filler. */
+  public static String memo(int extraParagraphs) {
+    StringBuilder filler = new StringBuilder();
+    for (int i = 1; i <= extraParagraphs; i++) {
+      filler
+          .append("<p>Paragraph ")
+          .append(i)
+          .append(". The city will measure progress every quarter and ")
+          .append(
+              "report to the committee. Residents helped set the targets in listening sessions ")
+          .append(
+              "held in every district, in English, Spanish, Vietnamese (Tiếng Việt) and Somali.</p>\n");
+    }
+    return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <html xmlns="http://www.w3.org/1999/xhtml" lang="en" xml:lang="en">
                 <head><title>Racial Equity Action Plan 2024</title>
@@ -86,18 +100,21 @@ public final class Samples {
                 {{FILLER}}
                 </body>
                 </html>
-                """.replace("{{CSS}}", css()).replace("{{LINE}}", attr(LINE_CHART))
-                .replace("{{GANTT}}", attr(GANTT_CHART)).replace("{{FILLER}}", filler);
-    }
+                """
+        .replace("{{CSS}}", css())
+        .replace("{{LINE}}", attr(LINE_CHART))
+        .replace("{{GANTT}}", attr(GANTT_CHART))
+        .replace("{{FILLER}}", filler);
+  }
 
-    /** Escapes a string for a double-quoted XML attribute. */
-    public static String attr(String s) {
-        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
-    }
+  /** Escapes a string for a double-quoted XML attribute. */
+  public static String attr(String s) {
+    return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+  }
 
-    /** A minimal document around a body fragment. */
-    public static String page(String body) {
-        return """
+  /** A minimal document around a body fragment. */
+  public static String page(String body) {
+    return """
                 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
                 <head><title>Test</title><style>
                 @page { size: letter; margin: 1in;
@@ -106,6 +123,7 @@ public final class Samples {
                 .reap-chart { width: 400pt; height: 240pt; }
                 </style></head>
                 <body>{{BODY}}</body></html>
-                """.replace("{{BODY}}", body);
-    }
+                """
+        .replace("{{BODY}}", body);
+  }
 }

@@ -39,8 +39,8 @@ public final class StructureChecks {
   private StructureChecks() {}
 
   /**
-   * Each bookmark must land on the page where its heading's first line is painted (not on a
-   * clipped copy at the foot of the previous page), at most a couple of lines above it.
+   * Each bookmark must land on the page where its heading's first line is painted (not on a clipped
+   * copy at the foot of the previous page), at most a couple of lines above it.
    */
   public static List<String> bookmarksOffTheirHeadings(byte[] pdf) {
     List<PrintChecks.Word> words = PrintChecks.printedWords(pdf);
@@ -63,7 +63,8 @@ public final class StructureChecks {
           continue;
         }
         String first = title.get(0);
-        double top = pd instanceof PDPageXYZDestination xyz && xyz.getTop() >= 0 ? xyz.getTop() : Double.NaN;
+        double top =
+            pd instanceof PDPageXYZDestination xyz && xyz.getTop() >= 0 ? xyz.getTop() : Double.NaN;
         boolean found = false;
         Set<Integer> paintedOn = new java.util.TreeSet<>();
         for (PrintChecks.Word w : words) {
@@ -71,12 +72,20 @@ public final class StructureChecks {
             continue;
           }
           paintedOn.add(w.page());
-          if (w.page() == page && (Double.isNaN(top) || (w.y1() <= top + 2 && w.y0() >= top - 40))) {
+          if (w.page() == page
+              && (Double.isNaN(top) || (w.y1() <= top + 2 && w.y0() >= top - 40))) {
             found = true;
           }
         }
         if (!found) {
-          out.add(String.format(Locale.ROOT, "\"%s\": bookmark goes to page %d (y %.0f), but its heading's first word is painted on page(s) %s", item.getTitle(), page, top, paintedOn));
+          out.add(
+              String.format(
+                  Locale.ROOT,
+                  "\"%s\": bookmark goes to page %d (y %.0f), but its heading's first word is painted on page(s) %s",
+                  item.getTitle(),
+                  page,
+                  top,
+                  paintedOn));
         }
       }
     } catch (IOException e) {
@@ -142,7 +151,16 @@ public final class StructureChecks {
             }
           }
           if (!covered) {
-            out.add("table " + n + " (page " + page(table, doc) + "): body row " + (r + 1) + " of " + rows.size() + " has no row header");
+            out.add(
+                "table "
+                    + n
+                    + " (page "
+                    + page(table, doc)
+                    + "): body row "
+                    + (r + 1)
+                    + " of "
+                    + rows.size()
+                    + " has no row header");
           }
         }
       }
@@ -174,8 +192,7 @@ public final class StructureChecks {
         switch (e.getStandardStructureType()) {
           case "TR" -> out.add(e);
           case "TBody", "TFoot" -> bodyRows(e, out);
-          default -> {
-          }
+          default -> {}
         }
       }
     }
@@ -184,7 +201,9 @@ public final class StructureChecks {
   private static List<PDStructureElement> cells(PDStructureElement tr) {
     List<PDStructureElement> out = new ArrayList<>();
     for (Object kid : tr.getKids()) {
-      if (kid instanceof PDStructureElement e && ("TH".equals(e.getStandardStructureType()) || "TD".equals(e.getStandardStructureType()))) {
+      if (kid instanceof PDStructureElement e
+          && ("TH".equals(e.getStandardStructureType())
+              || "TD".equals(e.getStandardStructureType()))) {
         out.add(e);
       }
     }
@@ -226,7 +245,8 @@ public final class StructureChecks {
       for (COSBase b : arr) {
         if (b instanceof COSDictionary d) {
           dicts.add(d);
-        } else if (b instanceof org.apache.pdfbox.cos.COSObject o && o.getObject() instanceof COSDictionary d) {
+        } else if (b instanceof org.apache.pdfbox.cos.COSObject o
+            && o.getObject() instanceof COSDictionary d) {
           dicts.add(d);
         }
       }
