@@ -229,16 +229,10 @@ public final class PacketCommand implements Callable<Integer> {
   }
 
   /**
-   * Findings in the chosen format: text on the error stream, in the order found; json and github on
-   * the standard output.
+   * Findings in the chosen format (see {@link DiagnosticPrinter#print(List,
+   * DiagnosticPrinter.Format, PrintWriter, PrintWriter)}).
    */
   private void print(List<org.reap.diagnostic.Diagnostic> d, PrintWriter err) {
-    if (format == DiagnosticPrinter.Format.TEXT) {
-      DiagnosticPrinter.print(d, format, err);
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      DiagnosticPrinter.print(d, format, out);
-      out.flush();
-    }
+    DiagnosticPrinter.print(d, format, spec.commandLine().getOut(), err);
   }
 }

@@ -427,16 +427,10 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /**
-   * Findings in the chosen format: text on the error stream; json and github on the standard
-   * output.
+   * Findings in the chosen format (see {@link DiagnosticPrinter#print(List,
+   * DiagnosticPrinter.Format, PrintWriter, PrintWriter)}).
    */
-  private void print(List<Diagnostic> d, PrintWriter err) {
-    if (problems == DiagnosticPrinter.Format.TEXT) {
-      DiagnosticPrinter.print(d, problems, err);
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      DiagnosticPrinter.print(d, problems, out);
-      out.flush();
-    }
+  private void print(List<org.reap.diagnostic.Diagnostic> d, PrintWriter err) {
+    DiagnosticPrinter.print(d, problems, spec.commandLine().getOut(), err);
   }
 }

@@ -24,6 +24,20 @@ public final class DiagnosticPrinter {
     print(diagnostics, format, out, false);
   }
 
+  /**
+   * A command's findings in the chosen format: text on the error stream, beside the command's other
+   * messages; json and github on the standard output (flushed), where a tool reads them.
+   */
+  public static void print(
+      List<Diagnostic> diagnostics, Format format, PrintWriter out, PrintWriter err) {
+    if (format == Format.TEXT) {
+      print(diagnostics, format, err);
+    } else {
+      print(diagnostics, format, out);
+      out.flush();
+    }
+  }
+
   /** As above; {@code color} adds ANSI colours to the text format (for a terminal). */
   public static void print(
       List<Diagnostic> diagnostics, Format format, PrintWriter out, boolean color) {
